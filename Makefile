@@ -1,0 +1,46 @@
+# Two commands: `make run` serves the portal with demo content, `make test` runs the suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_PASSWORD ?= bbt-hatinh-2026
+export DEMO_PASSWORD
+
+.PHONY: run test venv setup demo lint format clean
+
+$(BIN)/.installed: requirements.txt requirements-test.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+venv: $(BIN)/.installed
+
+setup: venv
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+
+run: setup
+	@echo ""
+	@echo "  Trang chủ:  http://$(HOST):$(PORT)/"
+	@echo "  Quản trị:   http://$(HOST):$(PORT)/admin/"
+	@echo "  Đăng nhập:  $$($(BIN)/python manage.py demo_accounts)"
+	@echo "  Mật khẩu:   $(DEMO_PASSWORD)   (đổi bằng biến môi trường DEMO_PASSWORD)"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: venv
+	$(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf var/db.sqlite3 var/media

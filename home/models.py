@@ -1,0 +1,87 @@
+"""The home page, the page base every page type shares, and the site-wide footer settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.forms import PortalPageForm
+from home.text import vietnamese_slugify
+
+
+class BasePage(Page):
+    """Every page of the portal: ASCII slugs made from Vietnamese titles."""
+
+    base_form_class = PortalPageForm
+
+    class Meta:
+        abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        self.slug = vietnamese_slugify(self.slug or self.title)
+        super().full_clean(*args, **kwargs)
+
+
+class HomePage(BasePage):
+    """The portal's front page; there is one per site, at the root of the tree."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=1000,
+        help_text=_("A short welcome shown at the top of the home page."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["wagtailcore.Page"]  # only at the root: one home page per site
+    max_count_per_parent = 1
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+@register_setting(icon="cog")
+class PortalSettings(BaseSiteSetting):
+    """What Vietnamese rules ask every agency site to show in its footer."""
+
+    portal_name = models.CharField(_("portal name"), max_length=255)
+    agency_in_charge = models.CharField(_("agency in charge"), max_length=255, blank=True)
+    content_responsible = models.CharField(
+        _("person responsible for content"), max_length=255, blank=True
+    )
+    licence_number = models.CharField(_("licence number"), max_length=255, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    panels = [
+        FieldPanel("portal_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("agency_in_charge"),
+                FieldPanel("content_responsible"),
+                FieldPanel("licence_number"),
+            ],
+            heading=_("Legal information"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")

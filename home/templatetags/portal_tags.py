@@ -1,0 +1,49 @@
+"""Template tags for the site frame (navigation) and Vietnamese dates."""
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+register = template.Library()
+
+
+def _weekday_names():
+    return [
+        _("Monday"),
+        _("Tuesday"),
+        _("Wednesday"),
+        _("Thursday"),
+        _("Friday"),
+        _("Saturday"),
+        _("Sunday"),
+    ]
+
+
+@register.filter
+def vi_datetime(value):
+    """Format a date-time the way Vietnamese portals do: "Thứ Bảy, 28/11/2026, 09:15"."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{_weekday_names()[local.weekday()]}, {local:%d/%m/%Y, %H:%M}"
+
+
+@register.filter
+def vi_date(value):
+    """Format a date as dd/mm/yyyy, the form used on official documents."""
+    if not value:
+        return ""
+    if hasattr(value, "hour") and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{value:%d/%m/%Y}"
+
+
+@register.simple_tag(takes_context=True)
+def main_menu_pages(context):
+    """The live, public children of the site's root page that editors marked "show in menus"."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    return site.root_page.get_children().live().public().in_menu().specific()

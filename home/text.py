@@ -1,0 +1,56 @@
+"""Vietnamese text helpers: one normal form for storage, ASCII slugs for URLs.
+
+Word processors paste decomposed Unicode (NFD) and two tone-mark placements are in use
+("Thành uỷ" / "Thành ủy"); storing everything in NFC keeps search and comparisons honest.
+"""
+
+import re
+import unicodedata
+
+from django.utils.text import slugify
+
+# "đ" has no decomposition in Unicode, so NFKD + ASCII would drop it instead of giving "d".
+_VIETNAMESE_LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
+
+# Tone marks on the first vowel of an open "oa", "oe", "uy" ("hòa", "thủy": old style) and on
+# the second ("hoà", "thuỷ": new style) are both in use; search folds them to one.
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_OLD_STYLE_TONE = re.compile(rf"([oOuU])([{_TONE_MARKS}])([aAeEyY])(?![\w])")
+
+
+def normalize_text(value):
+    """Return ``value`` in NFC; non-strings are returned unchanged."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    return value
+
+
+def normalize_data(value):
+    """NFC-normalise every string inside nested lists and dicts (StreamField raw data)."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [normalize_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: normalize_data(item) for key, item in value.items()}
+    return value
+
+
+def vietnamese_slugify(value):
+    """Make an ASCII slug from Vietnamese text: "Đồng thuận" -> "dong-thuan"."""
+    text = unicodedata.normalize("NFC", str(value)).translate(_VIETNAMESE_LETTERS)
+    return slugify(text, allow_unicode=False)
+
+
+def strip_diacritics(value):
+    """Fold Vietnamese text to lower-case ASCII letters, for accent-insensitive matching."""
+    text = unicodedata.normalize("NFC", str(value)).translate(_VIETNAMESE_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def normalize_tone_placement(value):
+    """Move tone marks of open "oa", "oe", "uy" to the new-style position ("hòa" -> "hoà")."""
+    decomposed = unicodedata.normalize("NFD", str(value))
+    moved = _OLD_STYLE_TONE.sub(r"\1\3\2", decomposed)
+    return unicodedata.normalize("NFC", moved)

@@ -1,0 +1,35 @@
+"""The demo loader builds realistic content and a second run changes nothing."""
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from home.demo import demo_password
+from home.models import PortalSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    """Row counts of every model, so that any duplicate shows up."""
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def test_load_demo_is_idempotent(home_page):
+    call_command("load_demo", verbosity=0)
+    first = snapshot()
+    call_command("load_demo", verbosity=0)
+    second = snapshot()
+    changed = {
+        label: (first[label], second[label]) for label in first if first[label] != second[label]
+    }
+    assert not changed, f"a second load_demo run must change nothing, changed: {changed}"
+
+
+def test_load_demo_fills_footer_settings_and_admin(client, home_page):
+    call_command("load_demo", verbosity=0)
+    settings = PortalSettings.objects.get()
+    assert "Hà Tĩnh" in settings.portal_name
+    assert settings.agency_in_charge and settings.licence_number and settings.email
+    assert client.login(username="admin", password=demo_password())
+    assert client.get("/admin/").status_code == 200
