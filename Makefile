@@ -7,7 +7,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= bbt-hatinh-2026
 export DEMO_PASSWORD
 
-.PHONY: run test venv setup demo lint format clean
+.PHONY: run test venv setup lint format messages clean
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,15 @@ lint: venv
 format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Regenerate the project's Vietnamese catalogues (needs gettext) and compile them.
+messages: venv
+	for app in home articles directives editorial; do \
+	  mkdir -p $$app/locale && (cd $$app && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete); \
+	done
+	$(BIN)/python manage.py makemessages -l vi --no-obsolete -i '.venv/*' -i 'var/*' -i 'tests/*' \
+	  -i 'home/*' -i 'articles/*' -i 'directives/*' -i 'editorial/*'
+	$(BIN)/python manage.py compilemessages -l vi -i '.venv/*' -i 'var/*'
 
 clean:
 	rm -rf var/db.sqlite3 var/media

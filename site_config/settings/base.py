@@ -159,8 +159,12 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-# Project-wide templates first, then the completed upstream (Wagtail) catalogues.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]
+# The site frame's catalogue first, then the project's complete copies of Wagtail's
+# catalogues (home/upstream_catalogues.py), one folder per package.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    *sorted(path for path in (BASE_DIR / "locale" / "upstream").glob("*") if path.is_dir()),
+]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
