@@ -5,6 +5,7 @@ A .po edited without recompiling leaves the admin in English while every .po tes
 
 import polib
 import pytest
+from django.utils import translation
 
 from tests.i18n.catalogues import all_catalogues, entries, is_translated, vietnamese
 
@@ -20,3 +21,17 @@ def test_compiled_catalogue_matches_its_po_file(path):
     compiled = _table(entry for entry in polib.mofile(str(mo)) if entry.msgid)
     written = _table(entry for entry in entries(path) if is_translated(entry))
     assert compiled == written
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=i) for p, i in all_catalogues()])
+def test_compiled_catalogue_declares_a_single_plural_form(path):
+    """Without it Django picks msgstr[1] for counts other than one, which Vietnamese lacks."""
+    plural_forms = polib.mofile(str(path.with_suffix(".mo"))).metadata.get("Plural-Forms", "")
+    assert plural_forms.replace(" ", "").startswith("nplurals=1;")
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_plural_messages_use_the_single_vietnamese_form(count):
+    with translation.override("vi"):
+        text = translation.ngettext("%(count)s image", "%(count)s images", count)
+    assert text % {"count": count} == f"{count} ảnh"
