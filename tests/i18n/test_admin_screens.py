@@ -5,12 +5,16 @@ The catalogue tests prove the files are complete; this proves Django finds them
 """
 
 import pytest
+from wagtail.models import Collection
 
 from tests.factories import make_superuser
 
 
 @pytest.fixture
 def admin_client(client, home_page):
+    # Upload forms need the root collection, which a transactional test's flush removes.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     client.force_login(make_superuser())
     return client
 
