@@ -26,15 +26,9 @@ class DirectiveFilterForm(forms.Form):
             attrs={"type": "search", "placeholder": _("Number or summary, e.g. 57-NQ/TW")}
         ),
     )
-    document_type = forms.ModelChoiceField(
-        label=_("Document type"), queryset=None, required=False, empty_label=_("All types")
-    )
-    issuing_body = forms.ModelChoiceField(
-        label=_("Issuing body"), queryset=None, required=False, empty_label=_("All issuers")
-    )
-    field = forms.ModelChoiceField(
-        label=_("Field"), queryset=None, required=False, empty_label=_("All fields")
-    )
+    document_type = forms.TypedChoiceField(label=_("Document type"), required=False, coerce=int)
+    issuing_body = forms.TypedChoiceField(label=_("Issuing body"), required=False, coerce=int)
+    field = forms.TypedChoiceField(label=_("Field"), required=False, coerce=int)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
     status = forms.ChoiceField(
         label=_("Legal status"),
@@ -42,11 +36,17 @@ class DirectiveFilterForm(forms.Form):
         choices=[("", _("Any status")), *LegalStatus.choices],
     )
 
-    def __init__(self, data, *, document_types, issuing_bodies, fields):
+    EMPTY_LABELS = {
+        "document_type": _("All types"),
+        "issuing_body": _("All issuers"),
+        "field": _("All fields"),
+    }
+
+    def __init__(self, data, *, choices):
+        """``choices`` maps each reference filter to its (pk, name) pairs, read in one query."""
         super().__init__(data)
-        self.fields["document_type"].queryset = document_types
-        self.fields["issuing_body"].queryset = issuing_bodies
-        self.fields["field"].queryset = fields
+        for name, empty_label in self.EMPTY_LABELS.items():
+            self.fields[name].choices = [("", empty_label), *choices[name]]
 
     def clean_q(self):
         """Drop NUL bytes and surrounding space: PostgreSQL rejects NUL in text."""
@@ -68,7 +68,7 @@ class DirectiveFilterForm(forms.Form):
         data = self.cleaned_data
         for name in ("document_type", "issuing_body", "field"):
             if data.get(name):
-                directives = directives.filter(**{name: data[name]})
+                directives = directives.filter(**{f"{name}_id": data[name]})
         if data.get("year"):
             directives = directives.filter(issued_on__year=data["year"])
         if data.get("status"):
@@ -90,5 +90,5 @@ class DirectiveFilterForm(forms.Form):
         for name, value in self.cleaned_data.items():
             if value in (None, ""):
                 continue
-            values[name] = getattr(value, "pk", value)
+            values[name] = value
         return urlencode(values)
