@@ -254,13 +254,27 @@ class DirectivePage(BasePage):
         return self.legal_status_on(today())
 
     def relations(self):
-        """Outgoing and incoming relations, with the pages on the other side already loaded."""
+        """Outgoing and incoming relations with live pages, the other side already loaded."""
         outgoing = self.outgoing_relations.filter(target__live=True).select_related("target")
-        incoming = self.incoming_relations.filter(source__live=True).select_related("source")
+        incoming = list(self.incoming_relations.filter(source__live=True).select_related("source"))
+        # The incoming rows already answer whether a live directive replaces this one.
+        self.__dict__["is_replaced"] = any(
+            rel.kind == DirectiveRelation.Kind.REPLACES for rel in incoming
+        )
         return {
             "outgoing": [(rel.get_kind_display(), rel.target) for rel in outgoing],
             "incoming": [(rel.inverse_label, rel.source) for rel in incoming],
         }
+
+    def load_reference_data(self):
+        """Fetch type, issuer and field in one query instead of one each."""
+        loaded = (
+            DirectivePage.objects.select_related("document_type", "issuing_body", "field")
+            .only("document_type", "issuing_body", "field")
+            .get(pk=self.pk)
+        )
+        for name in ("document_type", "issuing_body", "field"):
+            setattr(self, name, getattr(loaded, name))
 
     def citing_pages(self):
         """Live news items that cite this directive, through the news app's reverse relation.
@@ -289,7 +303,9 @@ class DirectivePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        self.load_reference_data()
         context.update(
+            parent=self.get_parent(),
             attachments=self.attachments.select_related("document"),
             relations=self.relations(),
             citing_pages=list(self.citing_pages()),
