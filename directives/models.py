@@ -1,5 +1,6 @@
 """The register of official documents: reference data, the register page and the directive page."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch, Value
@@ -364,6 +365,10 @@ class DirectiveRelation(Orderable):
                 fields=["source", "kind", "target"], name="directive_relation_unique"
             )
         ]
+
+    def clean(self):
+        if self.source_id and self.source_id == self.target_id:
+            raise ValidationError({"target": _("A document cannot be related to itself.")})
 
     @property
     def inverse_label(self):

@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -105,3 +106,10 @@ def test_number_key_is_recomputed_on_every_save(register):
     directive.number = "58/NQ-TW"
     directive.save_revision().publish()
     assert DirectivePage.objects.get(pk=directive.pk).number_key == "58-NQ-TW"
+
+
+def test_a_directive_cannot_relate_to_itself(register):
+    directive = make_directive(register)
+    relation = DirectiveRelation(source=directive, target=directive, kind="amends")
+    with pytest.raises(ValidationError, match="không thể liên quan đến chính nó"):
+        relation.clean()
