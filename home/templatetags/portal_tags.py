@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from home.models import RelatedLink
+
 register = template.Library()
 
 
@@ -47,3 +49,15 @@ def main_menu_pages(context):
     if site is None:
         return []
     return site.root_page.get_children().live().public().in_menu().specific()
+
+
+@register.simple_tag
+def related_link_items(list_id):
+    """The links of one related-link list, with their pages and list, in a single query."""
+    if not list_id:
+        return []
+    return list(
+        RelatedLink.objects.filter(link_list_id=list_id)
+        .select_related("page", "link_list")
+        .order_by("sort_order")
+    )
