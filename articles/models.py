@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.queries import without_private_sections
 from home.text import vietnamese_slugify
 
 NEWS_PER_PAGE = 10
@@ -24,13 +25,9 @@ NEIGHBOURS = 5  # newer and older items shown under a news item, as on the old p
 
 def published_news():
     """News readers may see: live, public and not past an expiry the scheduler has not yet run."""
-    now = timezone.now()
-    return (
-        NewsPage.objects.live()
-        .public()
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-        .order_by("-published_at", "-id")
-    )
+    return without_private_sections(
+        NewsPage.objects.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+    ).order_by("-published_at", "-id")
 
 
 def with_card_data(queryset):
@@ -56,8 +53,22 @@ def paginate(request, queryset, per_page=NEWS_PER_PAGE):
 
 
 def breadcrumb_ancestors(page):
-    """The sections between the home page and ``page``; the home link is in the template."""
-    return page.get_ancestors().filter(depth__gt=2).live().public()
+    """The sections between the home page and ``page``; the home link is in the template.
+
+    Routing through the categories already loaded them (``_route_ancestors``); previews and
+    other callers ask the database. No ``.public()``: whoever may see ``page`` may see them.
+    """
+    known = _known_ancestors(page)
+    if known is None:
+        return list(page.get_ancestors().filter(depth__gt=2).live())
+    return [ancestor for ancestor in known if ancestor.live]
+
+
+def _known_ancestors(page):
+    """The sections above ``page`` that routing loaded, or None when they are not known."""
+    if page.depth <= 3:
+        return []
+    return getattr(page, "_route_ancestors", None)
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -91,6 +102,30 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = breadcrumb_ancestors(self)
         return context
+
+    def route(self, request, path_components):
+        """Find a child in one query of its own type instead of Wagtail's two.
+
+        News items are looked up first, with their featured image, since most addresses
+        below a category are news. Children take precedence over the routes below.
+        """
+        if path_components:
+            child = self._child(NewsPage, path_components[0]) or self._child(
+                NewsIndexPage, path_components[0]
+            )
+            if child is not None:
+                child._cached_parent_obj = self
+                known = _known_ancestors(self)
+                if known is not None:
+                    child._route_ancestors = [*known, self]
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def _child(self, model, slug):
+        children = model.objects.filter(path__startswith=self.path, depth=self.depth + 1)
+        if model is NewsPage:
+            children = children.select_related("featured_image")
+        return children.filter(slug=slug).first()
 
     @path("")
     def index_route(self, request):
@@ -207,7 +242,13 @@ class NewsPage(BasePage):
         ordering = ["-published_at", "-id"]
 
     def _siblings(self):
-        return published_news().child_of(self.get_parent()).exclude(pk=self.pk)
+        # The parent's path is a prefix of ours: no query to fetch the category itself.
+        parent_path = self.path[: -self.steplen]
+        return (
+            published_news()
+            .filter(path__startswith=parent_path, depth=self.depth)
+            .exclude(pk=self.pk)
+        )
 
     def newer_news(self):
         """The items just after this one in its category, newest first; id breaks ties."""

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.models import RelatedLink
+from home.queries import without_private_sections
 
 register = template.Library()
 
@@ -48,7 +49,8 @@ def main_menu_pages(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    return site.root_page.get_children().live().public().in_menu().specific()
+    # Titles and addresses are on the base page: no per-type query for the specific models.
+    return without_private_sections(site.root_page.get_children().live().in_menu())
 
 
 @register.simple_tag
