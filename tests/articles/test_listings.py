@@ -163,3 +163,10 @@ def test_reader_pages_run_a_fixed_number_of_queries(
         client.get(url)  # the first visit creates renditions; count the steady state
         with django_assert_max_num_queries(15, info=url):
             assert client.get(url).status_code == 200
+
+
+def test_unknown_or_draft_addresses_under_a_category_are_404(client, province):
+    make_news(province, "Tin nháp", publish=False)
+    assert client.get(f"{province.url}khong-co-tin-nay/").status_code == 404
+    assert client.get(f"{province.url}tin-nhap/").status_code == 404
+    assert client.get(f"{province.url}rss/").status_code == 200, "the feed route still answers"
