@@ -106,19 +106,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def route(self, request, path_components):
         """Find a child in one query of its own type instead of Wagtail's two.
 
-        News items are looked up first, with their featured image, since most addresses
-        below a category are news. Children take precedence over the routes below.
+        Only a category can have more path below it; at the last step news items are looked
+        up first, with their featured image. Children take precedence over the routes below.
         """
         if path_components:
-            child = self._child(NewsPage, path_components[0]) or self._child(
-                NewsIndexPage, path_components[0]
-            )
+            slug, remaining = path_components[0], path_components[1:]
+            models_to_try = (NewsIndexPage,) if remaining else (NewsPage, NewsIndexPage)
+            child = next(filter(None, (self._child(model, slug) for model in models_to_try)), None)
             if child is not None:
                 child._cached_parent_obj = self
                 known = _known_ancestors(self)
                 if known is not None:
                     child._route_ancestors = [*known, self]
-                return child.route(request, path_components[1:])
+                return child.route(request, remaining)
         return super().route(request, path_components)
 
     def _child(self, model, slug):

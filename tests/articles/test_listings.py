@@ -153,12 +153,30 @@ def _with_images(category, count, prefix):
         )
 
 
+def _site_link_lists(site_settings, home_page):
+    """Every link list a news page can show: sidebar, footer and its own "see also"."""
+    from home.models import RelatedLink, RelatedLinkList
+
+    lists = []
+    for name in ("Cột bên", "Chân trang", "Xem thêm"):
+        link_list = RelatedLinkList.objects.create(name=name, heading=name)
+        RelatedLink.objects.create(link_list=link_list, title="Báo", url="https://a.vn/")
+        RelatedLink.objects.create(link_list=link_list, page=home_page)
+        lists.append(link_list)
+    site_settings.sidebar_links, site_settings.footer_links = lists[:2]
+    site_settings.save()
+    return lists[2]
+
+
 @pytest.mark.parametrize("count", [2, 9])
 def test_reader_pages_run_a_fixed_number_of_queries(
-    client, province, django_assert_max_num_queries, count
+    client, home_page, site_settings, province, django_assert_max_num_queries, count
 ):
+    see_also = _site_link_lists(site_settings, home_page)
     _with_images(province, count, "Tin ảnh")
     news = province.news().first()
+    news.related_links = see_also
+    news.save_revision().publish()
     for url in [province.url, news.url, "/the/ocop/"]:
         client.get(url)  # the first visit creates renditions; count the steady state
         with django_assert_max_num_queries(15, info=url):
