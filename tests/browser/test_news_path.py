@@ -50,3 +50,19 @@ def test_printed_article_keeps_the_text_and_drops_the_navigation(page, site):
     for hidden in (".main-nav", ".breadcrumbs", ".news-tags", ".older-news", ".site-footer"):
         assert not page.locator(hidden).is_visible(), f"{hidden} must not be printed"
     assert page.locator("h1").is_visible() and page.locator(".lead").is_visible()
+
+
+def test_news_page_fits_a_375px_phone(phone_page, site):
+    category = make_news_index(site, "Tin tức - Sự kiện", show_in_menus=True)
+    news = make_news(
+        category,
+        "Hà Tĩnh tổng kết 15 năm thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới",
+        tags=["nông thôn mới nâng cao", "OCOP"],
+        source_name="Anh Hoài/baohatinh.vn",
+        source_url="https://baohatinh.vn/tin-rat-dai-ve-nong-thon-moi-ha-tinh-2026",
+    )
+    phone_page.goto(news.url)
+    overflow = phone_page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"the news page scrolls sideways by {overflow}px at 375px"
