@@ -188,3 +188,11 @@ def test_unknown_or_draft_addresses_under_a_category_are_404(client, province):
     assert client.get(f"{province.url}khong-co-tin-nay/").status_code == 404
     assert client.get(f"{province.url}tin-nhap/").status_code == 404
     assert client.get(f"{province.url}rss/").status_code == 200, "the feed route still answers"
+
+
+def test_featured_news_is_marked_in_the_category_list(client, province):
+    make_news(province, "Tin nổi bật nhất", featured=True)
+    make_news(province, "Tin thường", published_at=timezone.now() - timedelta(days=1))
+    html = client.get(province.url).content.decode()
+    assert html.count("Tin nổi bật</p>") == 1, "only the featured item carries the badge"
+    assert html.index("Tin nổi bật</p>") < html.index("Tin nổi bật nhất")
