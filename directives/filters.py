@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directives.numbers import number_key
 from directives.status import LegalStatus
@@ -28,7 +29,9 @@ class DirectiveFilterForm(forms.Form):
     )
     document_type = forms.TypedChoiceField(label=_("Document type"), required=False, coerce=int)
     issuing_body = forms.TypedChoiceField(label=_("Issuing body"), required=False, coerce=int)
-    field = forms.TypedChoiceField(label=_("Field"), required=False, coerce=int)
+    field = forms.TypedChoiceField(
+        label=pgettext_lazy("directive", "Field"), required=False, coerce=int
+    )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
     status = forms.ChoiceField(
         label=_("Legal status"),

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Value
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -350,7 +351,7 @@ class DirectiveRelation(Orderable):
     kind = models.CharField(_("relation"), max_length=20, choices=Kind.choices)
     target = models.ForeignKey(
         DirectivePage,
-        verbose_name=_("document"),
+        verbose_name=pgettext_lazy("directive", "document"),
         on_delete=models.CASCADE,
         related_name="incoming_relations",
     )

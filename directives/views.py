@@ -2,6 +2,7 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -51,7 +52,7 @@ class DirectiveListingViewSet(PageListingViewSet):
     filterset_class = DirectiveFilterSet
     columns = [
         *PageListingViewSet.columns[:1],
-        Column("number", label=_("Number"), sort_key="number"),
+        Column("number", label=pgettext_lazy("directive", "Number"), sort_key="number"),
         DateColumn("issued_on", label=_("Issue date"), sort_key="issued_on"),
         Column("issuing_body", label=_("Issuing body")),
         *PageListingViewSet.columns[1:],

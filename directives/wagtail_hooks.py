@@ -7,7 +7,7 @@ other module depends on a package in maintenance mode.
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import DeleteView
@@ -66,7 +66,7 @@ class ReferenceDataAdmin(ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(directive_count=Count("directives"))
 
-    @admin.display(description=_("documents"), ordering="directive_count")
+    @admin.display(description=pgettext_lazy("directive", "documents"), ordering="directive_count")
     def directive_count(self, obj):
         return obj.directive_count
 

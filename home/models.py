@@ -1,11 +1,14 @@
-"""The home page, the page base every page type shares, and the site-wide footer settings."""
+"""The home page, the page base every page type shares, related-link lists and site settings."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
@@ -40,9 +43,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]  # only at the root: one home page per site
     max_count_per_parent = 1
     # the site's sections; named by string so that home imports none of the content apps
-    subpage_types = [
-        "directives.DirectiveIndexPage",
-    ]
+    subpage_types = ["articles.NewsIndexPage", "directives.DirectiveIndexPage"]
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -55,6 +56,71 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+
+class RelatedLinkList(RevisionMixin, ClusterableModel):
+    """A named, ordered list of links that pages and site-wide places reuse.
+
+    One list edited once shows up wherever it is picked (a news page's "see also", the
+    sidebar's website links, the footer), so editors never copy links by hand.
+    """
+
+    name = models.CharField(
+        _("name"),
+        max_length=255,
+        unique=True,
+        help_text=_("Only editors see this name; it helps them pick the right list."),
+    )
+    heading = models.CharField(
+        _("heading"),
+        max_length=255,
+        blank=True,
+        help_text=_('Shown above the links, for example "Related news" or "See also".'),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("heading"), InlinePanel("links", label=_("Links"))]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("related-link list")
+        verbose_name_plural = _("related-link lists")
+
+    def __str__(self):
+        return self.name
+
+
+class RelatedLink(Orderable):
+    """One link of a list: a page of this site or an address elsewhere, with its title."""
+
+    link_list = ParentalKey(RelatedLinkList, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    url = models.URLField(_("external address"), blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("page"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+
+    def clean(self):
+        super().clean()
+        if bool(self.page_id) == bool(self.url):
+            raise ValidationError(_("Choose either a page of this site or an external address."))
+        if self.url and not self.title:
+            raise ValidationError({"title": _("An external link needs a title.")})
+
+    @property
+    def text(self):
+        """The title editors typed, else the linked page's own title."""
+        return self.title or (self.page.title if self.page_id else self.url)
 
 
 @register_setting(icon="cog")
@@ -70,6 +136,22 @@ class PortalSettings(BaseSiteSetting):
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    sidebar_links = models.ForeignKey(
+        RelatedLinkList,
+        verbose_name=_("website links in the sidebar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    footer_links = models.ForeignKey(
+        RelatedLinkList,
+        verbose_name=_("footer links"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         FieldPanel("portal_name"),
@@ -84,6 +166,10 @@ class PortalSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
             heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("sidebar_links"), FieldPanel("footer_links")],
+            heading=_("Link lists"),
         ),
     ]
 

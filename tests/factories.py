@@ -99,3 +99,38 @@ def make_directive(index, number="57-NQ/TW", *, live=True, attachments=(), **val
     for document in attachments:
         page.attachments.add(DirectiveAttachment(document=document))
     return index.add_child(instance=page)
+
+
+def make_news_index(parent, title="Tin tức - Sự kiện", **values):
+    from articles.models import NewsIndexPage
+
+    category = NewsIndexPage(title=title, **values)
+    parent.add_child(instance=category)
+    category.save_revision().publish()
+    return category
+
+
+def make_news(parent, title="Tin mẫu", published_at=None, tags=(), publish=True, **values):
+    """A news item under ``parent``; ``publish=False`` leaves a draft."""
+    from django.utils import timezone
+
+    from articles.models import NewsPage
+
+    values.setdefault("lead", f"Tóm tắt: {title}")
+    values.setdefault("body", [("paragraph", f"<p>Nội dung {title}</p>")])
+    news = NewsPage(
+        title=title, published_at=published_at or timezone.now(), live=publish, **values
+    )
+    parent.add_child(instance=news)
+    if tags:
+        news.tags.add(*tags)
+    revision = news.save_revision()
+    if publish:
+        revision.publish()
+    return news
+
+
+def make_image(title="Ảnh thử", colour=(11, 83, 148)):
+    from home.demo import demo_image
+
+    return demo_image(title, colour, size=(320, 180))

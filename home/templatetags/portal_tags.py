@@ -5,6 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from home.models import PortalSettings, RelatedLink
+from home.queries import without_private_sections
+
 register = template.Library()
 
 
@@ -46,4 +49,34 @@ def main_menu_pages(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    return site.root_page.get_children().live().public().in_menu().specific()
+    # Titles and addresses are on the base page: no per-type query for the specific models.
+    return without_private_sections(site.root_page.get_children().live().in_menu())
+
+
+@register.simple_tag(takes_context=True)
+def related_link_items(context, list_id):
+    """The links of one related-link list, with their pages and list.
+
+    The first call of a request also loads the lists the site settings place in the sidebar
+    and the footer, so a page showing three lists runs one query, not three.
+    """
+    if not list_id:
+        return []
+    request = context.get("request")
+    loaded = getattr(request, "_related_links", None)
+    if loaded is None or list_id not in loaded:
+        wanted = {list_id}
+        if request is not None:
+            settings = PortalSettings.for_request(request)
+            wanted |= {settings.sidebar_links_id, settings.footer_links_id} - {None}
+        loaded = dict(loaded or {})
+        wanted -= loaded.keys()
+        loaded.update({wanted_id: [] for wanted_id in wanted})
+        links = RelatedLink.objects.filter(link_list_id__in=wanted).select_related(
+            "page", "link_list"
+        )
+        for link in links.order_by("link_list_id", "sort_order"):
+            loaded[link.link_list_id].append(link)
+        if request is not None:
+            request._related_links = loaded
+    return loaded[list_id]

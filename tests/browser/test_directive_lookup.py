@@ -12,7 +12,7 @@ def test_number_typed_loosely_finds_the_directive_and_its_file(page, site):
 
     page.goto("/")
     page.get_by_role("link", name=register.title).click()
-    page.get_by_label("Từ khóa").fill("57 nq tw")
+    page.get_by_label("Từ khoá").fill("57 nq tw")
     page.get_by_role("button", name="Tra cứu").click()
 
     page.wait_for_url(f"**{directive.url}")

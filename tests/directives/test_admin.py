@@ -55,7 +55,7 @@ def test_deleting_a_value_in_use_is_refused_in_vietnamese(admin_client, register
     response = admin_client.post(modeladmin_url(IssuingBody, "delete", issuer.pk))
     assert response.status_code == 200, "a refused deletion must not be a server error"
     html = response.content.decode()
-    assert "Không thể xóa “UBND tỉnh”: còn 1 văn bản đang sử dụng" in html
+    assert "Không thể xoá “UBND tỉnh”: còn 1 văn bản đang sử dụng" in html
     assert "1234/QĐ-UBND" in html or "Quyết định số 1234/QĐ-UBND" in html
     assert IssuingBody.objects.filter(pk=issuer.pk).exists()
 

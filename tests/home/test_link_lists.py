@@ -1,0 +1,117 @@
+"""Related-link lists: editing in the admin, revisions, usage, and where readers see them."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import ReferenceIndex, Revision
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from home.models import RelatedLink, RelatedLinkList
+from tests.factories import make_news, make_news_index
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = "/admin/snippets/home/relatedlinklist/"
+
+
+def make_list(name="Liên kết website", heading="Liên kết website", links=()):
+    link_list = RelatedLinkList.objects.create(name=name, heading=heading)
+    for title, page, url in links:
+        RelatedLink.objects.create(link_list=link_list, title=title, page=page, url=url)
+    return link_list
+
+
+def test_link_lists_have_their_own_admin_menu_item():
+    from wagtail.admin.menu import admin_menu
+
+    items = {item.name: item for item in admin_menu.registered_menu_items}
+    assert items["related-link-lists"].url == LIST_URL
+    assert str(items["related-link-lists"].label) == "Danh sách liên kết"
+
+
+def test_listing_searches_by_name(admin_client):
+    make_list("Liên kết website", heading="")
+    make_list("Tin liên quan OCOP", heading="")
+    response = admin_client.get(LIST_URL, {"q": "OCOP"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Tin liên quan OCOP" in html and "Liên kết website" not in html
+
+
+def test_creating_a_list_in_the_admin_saves_ordered_links_and_a_revision(admin_client, home_page):
+    data = nested_form_data(
+        {
+            "name": "Xem thêm",
+            "heading": "Xem thêm",
+            "links": inline_formset(
+                [
+                    {"title": "Báo Hà Tĩnh", "url": "https://baohatinh.vn/", "page": ""},
+                    {"title": "", "url": "", "page": home_page.pk},
+                ]
+            ),
+        }
+    )
+    response = admin_client.post(f"{LIST_URL}add/", data)
+    assert response.status_code == 302, "a valid list must be saved"
+    link_list = RelatedLinkList.objects.get(name="Xem thêm")
+    assert [link.text for link in link_list.links.all()] == ["Báo Hà Tĩnh", "Trang chủ"]
+    assert Revision.objects.for_instance(link_list).count() == 1
+    history = admin_client.get(f"{LIST_URL}history/{link_list.pk}/")
+    assert history.status_code == 200
+
+
+def test_a_link_needs_exactly_one_target_and_external_links_a_title(home_page):
+    link_list = make_list()
+    with pytest.raises(ValidationError):
+        RelatedLink(link_list=link_list, title="Trống").full_clean()
+    with pytest.raises(ValidationError):
+        RelatedLink(link_list=link_list, page=home_page, url="https://a.vn/").full_clean()
+    with pytest.raises(ValidationError):
+        RelatedLink(link_list=link_list, url="https://a.vn/").full_clean()
+
+
+def test_admin_form_shows_a_vietnamese_error_for_a_link_without_target(admin_client):
+    data = nested_form_data(
+        {
+            "name": "Lỗi",
+            "heading": "",
+            "links": inline_formset([{"title": "Không đích", "url": "", "page": ""}]),
+        }
+    )
+    response = admin_client.post(f"{LIST_URL}add/", data)
+    assert response.status_code == 200
+    assert "chỉ một trong hai" in response.content.decode()
+    assert not RelatedLinkList.objects.filter(name="Lỗi").exists()
+
+
+def test_sidebar_and_footer_show_the_lists_chosen_in_settings(client, home_page, site_settings):
+    category = make_news_index(home_page, "Tin tức - Sự kiện")
+    sidebar = make_list(
+        "Cột bên", "Liên kết website", [("Cổng Hà Tĩnh", None, "https://hatinh.gov.vn/")]
+    )
+    footer = make_list("Chân trang", "Chuyên mục", [("", category, "")])
+    site_settings.sidebar_links = sidebar
+    site_settings.footer_links = footer
+    site_settings.save()
+    html = client.get(category.url).content.decode()
+    sidebar_html = html[html.index('class="sidebar"') :]
+    assert "Liên kết website" in sidebar_html and 'href="https://hatinh.gov.vn/"' in sidebar_html
+    footer_html = html[html.index("<footer") :]
+    assert f'href="{category.url}"' in footer_html and "Tin tức - Sự kiện" in footer_html
+
+
+def test_usage_report_lists_the_news_pages_and_settings_using_a_list(admin_client, home_page):
+    link_list = make_list("Tin liên quan", "Tin liên quan", [("Báo", None, "https://a.vn/")])
+    category = make_news_index(home_page, "Tin tức - Sự kiện")
+    news = make_news(category, "Tin có liên kết", related_links=link_list)
+    ReferenceIndex.create_or_update_for_object(news)
+    response = admin_client.get(f"{LIST_URL}usage/{link_list.pk}/")
+    assert response.status_code == 200
+    assert "Tin có liên kết" in response.content.decode(), "the usage report names the page"
+
+
+def test_news_page_shows_its_related_links(client, home_page, site_settings):
+    link_list = make_list("Xem thêm OCOP", "", [("Sản phẩm OCOP", None, "https://ocop.vn/")])
+    category = make_news_index(home_page, "Tin tức - Sự kiện")
+    news = make_news(category, "Tin OCOP", related_links=link_list)
+    html = client.get(news.url).content.decode()
+    assert "Xem thêm" in html and 'href="https://ocop.vn/"' in html
