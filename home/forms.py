@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from home.search import SEARCH_TYPES
 from home.text import vietnamese_slugify
 
 
@@ -19,3 +20,16 @@ class PortalPageForm(WagtailAdminPageForm):
         if not slug:
             raise forms.ValidationError(_("The slug must contain at least one letter or digit."))
         return slug
+
+
+class SearchForm(forms.Form):
+    """The reader's search box; any text is accepted, home.search cleans and bounds it."""
+
+    q = forms.CharField(label=_("Search for"), required=False, strip=True)
+    type = forms.ChoiceField(label=_("Type"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", _("All"))] + [
+            (key, label) for key, (_model, label) in SEARCH_TYPES.items()
+        ]

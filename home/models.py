@@ -10,16 +10,22 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.forms import PortalPageForm
+from home.search import SearchablePage, folded_search_fields
 from home.text import vietnamese_slugify
 
 
-class BasePage(Page):
-    """Every page of the portal: ASCII slugs made from Vietnamese titles."""
+class BasePage(SearchablePage, Page):
+    """Every page of the portal: ASCII slugs from Vietnamese titles, accent-insensitive search."""
 
     base_form_class = PortalPageForm
+    search_fields = Page.search_fields + folded_search_fields()
 
     class Meta:
         abstract = True
+
+    def og_image(self):
+        """The image that link previews (Open Graph, Twitter cards) show; page types override."""
+        return None
 
     def full_clean(self, *args, **kwargs):
         self.slug = vietnamese_slugify(self.slug or self.title)
@@ -47,6 +53,9 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
     ]
+
+    def search_summary(self):
+        return self.intro
 
     class Meta:
         verbose_name = _("home page")
