@@ -81,8 +81,8 @@ class SearchablePage:
     def search_body(self):
         return ""
 
-    def search_result_date(self):
-        """The date shown beside the page in search results."""
+    def display_date(self):
+        """The date shown beside the page in search results and home page lists."""
         return self.first_published_at
 
     def folded_search_heading(self):
