@@ -287,7 +287,9 @@ class RelatedLinksBlock(blocks.StructBlock):
         template = "blocks/related_links_block.html"
         preview_value = {
             "heading": "Liên kết",
-            "links": [{"title": "Cổng thông tin điện tử tỉnh Hà Tĩnh", "url": "https://hatinh.gov.vn"}],
+            "links": [
+                {"title": "Cổng thông tin điện tử tỉnh Hà Tĩnh", "url": "https://hatinh.gov.vn"}
+            ],
         }
         description = _("A list of links to pages or other sites.")
 

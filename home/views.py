@@ -1,11 +1,11 @@
 """Reader-facing views outside the page tree: search, robots.txt and the favicon."""
 
 from django.core.paginator import Paginator
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
-from django.views.generic import RedirectView
 
 from home.forms import SearchForm
 from home.search import clean_query, search_pages, search_type_models, search_type_of
@@ -27,18 +27,17 @@ def search(request):
             labels = dict(form.fields["type"].choices)
             for page in results:
                 page.search_type_label = labels.get(search_type_of(page), "")
-    return render(
-        request, "home/search.html", {"form": form, "query": query, "results": results}
-    )
+    return render(request, "home/search.html", {"form": form, "query": query, "results": results})
 
 
 @require_GET
 def robots_txt(request):
     """Keep crawlers out of the admin and point them at the sitemap."""
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    return render(
-        request, "robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain"
-    )
+    return render(request, "robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
 
 
-favicon = RedirectView.as_view(url=static("img/favicon.ico"), permanent=True)
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the static file."""
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))

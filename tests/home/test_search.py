@@ -51,3 +51,29 @@ def test_titles_rank_above_summaries_above_bodies(home_page):
     in_title = add_page(home_page, "Đồng thuận xây dựng nông thôn mới")
     found = search_pages("dong thuan", [HomePage])
     assert found[:2] == [in_title, in_summary]
+
+
+def test_empty_query_shows_the_form_only(client, site_settings):
+    response = client.get("/tim-kiem/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="q"' in html and 'name="type"' in html
+    assert "kết quả" not in html, "no results summary before a query is typed"
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_hostile_queries_over_http_give_a_page(client, site_settings, query):
+    response = client.get("/tim-kiem/", {"q": query, "type": "news", "page": "abc"})
+    assert response.status_code == 200, f"{query[:40]!r} must give a page, not an error"
+
+
+def test_unknown_type_filter_is_a_vietnamese_form_error(client, site_settings):
+    response = client.get("/tim-kiem/", {"q": "nông thôn", "type": "bogus"})
+    assert response.status_code == 200
+    assert "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
+
+
+def test_search_box_is_in_the_header_of_every_page(client, site_settings):
+    for path in ("/", "/tim-kiem/?q=abc", "/khong-co/"):
+        header = client.get(path).content.decode().split("</header>")[0]
+        assert 'role="search"' in header and 'action="/tim-kiem/"' in header, path
