@@ -58,7 +58,7 @@ def test_empty_query_shows_the_form_only(client, site_settings):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'name="q"' in html and 'name="type"' in html
-    assert "kết quả" not in html, "no results summary before a query is typed"
+    assert "kết quả cho" not in html, "no results summary before a query is typed"
 
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
