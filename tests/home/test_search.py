@@ -77,3 +77,49 @@ def test_search_box_is_in_the_header_of_every_page(client, site_settings):
     for path in ("/", "/tim-kiem/?q=abc", "/khong-co/"):
         header = client.get(path).content.decode().split("</header>")[0]
         assert 'role="search"' in header and 'action="/tim-kiem/"' in header, path
+
+
+def titles(pages):
+    return [page.title for page in pages]
+
+
+@pytest.mark.parametrize(
+    "query, title",
+    [
+        ("nong thon moi", "Xây dựng nông thôn mới"),
+        ("ha tinh", "Hà Tĩnh ra quân"),
+        ("dong thuan", "Đồng thuận của nhân dân"),
+        ("Thành ủy", "BTV Thành uỷ Hà Tĩnh"),
+        ("Thành uỷ", "Bí thư Thành ủy yêu cầu"),
+        ("hòa", "Hoà giải ở cơ sở"),
+        ("hoà", "Hòa giải cơ sở"),
+    ],
+)
+def test_accents_and_tone_placement_do_not_matter(home_page, query, title):
+    wanted = add_page(home_page, title)
+    add_page(home_page, "Chuyển đổi số")
+    assert titles(search_pages(query, [HomePage])) == [wanted.title]
+
+
+def test_decomposed_text_is_found_by_precomposed_queries_and_back(home_page):
+    import unicodedata
+
+    pasted = add_page(home_page, unicodedata.normalize("NFD", "Nghị quyết về đồng thuận"))
+    typed = add_page(home_page, "Thủy lợi nội đồng")
+    assert pasted.title == unicodedata.normalize("NFC", pasted.title), "stored in NFC"
+    assert titles(search_pages("đồng thuận", [HomePage])) == [pasted.title]
+    assert titles(search_pages(unicodedata.normalize("NFD", "Thủy lợi"), [HomePage])) == [
+        typed.title
+    ]
+
+
+def test_drafts_and_private_pages_are_not_found(home_page):
+    from wagtail.models import PageViewRestriction
+
+    add_page(home_page, "Nông thôn mới công khai")
+    home_page.add_child(instance=HomePage(title="Nông thôn mới nháp", live=False))
+    private = add_page(home_page, "Nông thôn mới nội bộ")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert titles(search_pages("nong thon moi", [HomePage])) == ["Nông thôn mới công khai"]
