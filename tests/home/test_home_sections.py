@@ -31,7 +31,9 @@ def test_notices_strip_and_related_links_render(client, home_page, site_settings
                 "related_links",
                 {
                     "heading": "Liên kết",
-                    "links": [{"title": "Báo Hà Tĩnh", "page": None, "url": "https://baohatinh.vn"}],
+                    "links": [
+                        {"title": "Báo Hà Tĩnh", "page": None, "url": "https://baohatinh.vn"}
+                    ],
                 },
             ),
         ],

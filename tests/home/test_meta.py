@@ -54,6 +54,7 @@ def test_page_has_canonical_and_link_preview_tags(client, site_settings, monkeyp
     html = client.get("/lien-he/").content.decode()
     assert '<link rel="canonical" href="http://localhost/lien-he/">' in html
     assert '<meta property="og:title" content="Liên hệ">' in html
+    assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:description" content="Địa chỉ liên hệ">' in html
     assert f'<meta property="og:site_name" content="{site_settings.portal_name}">' in html
     assert '<meta name="twitter:card" content="summary">' in html, "no image: small card"
