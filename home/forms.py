@@ -1,11 +1,13 @@
 """Admin form shared by every page type of the portal."""
 
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from home.search import SEARCH_TYPES
-from home.text import vietnamese_slugify
+from home.search import MAX_QUERY_LENGTH, SEARCH_TYPES
+from home.text import normalize_text, vietnamese_slugify
 
 
 class PortalPageForm(WagtailAdminPageForm):
@@ -22,10 +24,21 @@ class PortalPageForm(WagtailAdminPageForm):
         return slug
 
 
-class SearchForm(forms.Form):
-    """The reader's search box; any text is accepted, home.search cleans and bounds it."""
+class SearchQueryField(forms.CharField):
+    """Drops control characters and cuts to the query limit instead of refusing the query.
 
-    q = forms.CharField(label=_("Search for"), required=False, strip=True)
+    Readers paste such text (NUL included), and the page echoes the query back.
+    """
+
+    def to_python(self, value):
+        text = "".join(char for char in str(value or "") if unicodedata.category(char) != "Cc")
+        return super().to_python(normalize_text(text)[:MAX_QUERY_LENGTH])
+
+
+class SearchForm(forms.Form):
+    """The reader's search box; any text is accepted, home.search folds and bounds it."""
+
+    q = SearchQueryField(label=_("Search for"), required=False)
     type = forms.ChoiceField(label=_("Type"), required=False)
 
     def __init__(self, *args, **kwargs):

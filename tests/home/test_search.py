@@ -123,3 +123,10 @@ def test_drafts_and_private_pages_are_not_found(home_page):
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
     assert titles(search_pages("nong thon moi", [HomePage])) == ["Nông thôn mới công khai"]
+
+
+def test_the_echoed_query_is_clean_and_bounded(client, site_settings):
+    html = client.get("/tim-kiem/", {"q": "nông\x00thôn\x07" + "x" * 5000}).content.decode()
+    assert "\x00" not in html and "\x07" not in html
+    assert "x" * 201 not in html, "the page must not echo more than the query limit"
+    assert 'value="nôngthôn' in html
