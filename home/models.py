@@ -73,8 +73,8 @@ class HomePage(BasePage):
 
     def default_sections(self):
         """Featured and latest news and the latest documents, so a new site is never empty."""
-        news_indexes = self._live_descendants(NEWS_INDEX)
-        registers = self._live_descendants(DIRECTIVE_INDEX)
+        news_indexes = self._live_sections(NEWS_INDEX)
+        registers = self._live_sections(DIRECTIVE_INDEX)
         stream = []
         if news_indexes:
             stream.append(("featured_news", {"section": news_indexes[0], "count": 5}))
@@ -85,13 +85,13 @@ class HomePage(BasePage):
             block, [(name, block.child_blocks[name].normalize(value)) for name, value in stream]
         )
 
-    def _live_descendants(self, label, limit=4):
-        """Live, public pages of the type ``label`` names under this page, in tree order."""
+    def _live_sections(self, label, limit=4):
+        """Live, public top-level sections of the type ``label`` names, in menu order."""
         try:
             model = apps.get_model(label)
         except LookupError:
             return []
-        return list(model.objects.descendant_of(self).live().public().order_by("path")[:limit])
+        return list(model.objects.child_of(self).live().public().order_by("path")[:limit])
 
     class Meta:
         verbose_name = _("home page")
