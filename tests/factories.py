@@ -1,8 +1,20 @@
 """Shared builders for tests: the page tree every test stands on, users, pages."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Site
 
+from directives.models import (
+    DirectiveAttachment,
+    DirectiveIndexPage,
+    DirectivePage,
+    DocumentType,
+    IssuingBody,
+)
+from directives.pdf import minimal_pdf
 from home.models import HomePage, PortalSettings
 
 
@@ -46,3 +58,44 @@ def portal_settings(**values):
 
 def make_superuser(username="admin", password="secret-pass-123"):
     return get_user_model().objects.create_superuser(username, f"{username}@example.com", password)
+
+
+def make_document(title="Tệp văn bản", name="van-ban.pdf", content=None):
+    """A Wagtail document; a small real PDF unless other bytes are given."""
+    data = content if content is not None else minimal_pdf([title])
+    document = get_document_model()(title=title, file=ContentFile(data, name=name))
+    document.file_size = len(data)
+    document.save()
+    return document
+
+
+def make_directive_index(parent=None, title="Văn bản chỉ đạo điều hành", **values):
+    parent = parent or ensure_site()
+    return parent.add_child(instance=DirectiveIndexPage(title=title, **values))
+
+
+def make_directive(index, number="57-NQ/TW", *, live=True, attachments=(), **values):
+    """A directive in ``index``, with reference data made on the fly from names."""
+    document_type, _ = DocumentType.objects.get_or_create(
+        name=values.pop("document_type", "Nghị quyết")
+    )
+    issuing_body, _ = IssuingBody.objects.get_or_create(
+        name=values.pop("issuing_body", "Bộ Chính trị")
+    )
+    defaults = {
+        "title": f"{document_type.name} số {number}",
+        "summary": "Về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+        "issued_on": datetime.date(2024, 12, 22),
+        "effective_on": datetime.date(2024, 12, 22),
+    }
+    defaults.update(values)
+    page = DirectivePage(
+        number=number,
+        document_type=document_type,
+        issuing_body=issuing_body,
+        live=live,
+        **defaults,
+    )
+    for document in attachments:
+        page.attachments.add(DirectiveAttachment(document=document))
+    return index.add_child(instance=page)

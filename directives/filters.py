@@ -1,0 +1,94 @@
+"""The register's filter box: a Django form so bad values are errors, not database queries."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from directives.numbers import number_key
+from directives.status import LegalStatus
+
+MAX_KEYWORD_LENGTH = 200
+
+
+class DirectiveFilterForm(forms.Form):
+    """Type, issuer, field, year, status and a keyword over number and summary.
+
+    A value that does not exist (a deleted issuer's id, "abc" as a year) only drops that filter:
+    the reader still gets the register and a message, never an error page.
+    """
+
+    q = forms.CharField(
+        label=_("Keyword"),
+        required=False,
+        max_length=MAX_KEYWORD_LENGTH,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Number or summary, e.g. 57-NQ/TW")}
+        ),
+    )
+    document_type = forms.TypedChoiceField(label=_("Document type"), required=False, coerce=int)
+    issuing_body = forms.TypedChoiceField(label=_("Issuing body"), required=False, coerce=int)
+    field = forms.TypedChoiceField(label=_("Field"), required=False, coerce=int)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
+    status = forms.ChoiceField(
+        label=_("Legal status"),
+        required=False,
+        choices=[("", _("Any status")), *LegalStatus.choices],
+    )
+
+    EMPTY_LABELS = {
+        "document_type": _("All types"),
+        "issuing_body": _("All issuers"),
+        "field": _("All fields"),
+    }
+
+    def __init__(self, data, *, choices):
+        """``choices`` maps each reference filter to its (pk, name) pairs, read in one query."""
+        super().__init__(data)
+        for name, empty_label in self.EMPTY_LABELS.items():
+            self.fields[name].choices = [("", empty_label), *choices[name]]
+
+    def clean_q(self):
+        """Drop NUL bytes and surrounding space: PostgreSQL rejects NUL in text."""
+        return self.cleaned_data["q"].replace("\x00", "").strip()
+
+    @property
+    def ignored_fields(self):
+        """Labels of the filters whose values were not recognised and therefore not applied."""
+        if not self.is_bound:
+            return []
+        self.is_valid()
+        return [str(self.fields[name].label) for name in self.errors]
+
+    def apply(self, directives, on):
+        """Narrow ``directives`` by every valid filter; invalid ones are left out."""
+        if not self.is_bound:
+            return directives
+        self.is_valid()
+        data = self.cleaned_data
+        for name in ("document_type", "issuing_body", "field"):
+            if data.get(name):
+                directives = directives.filter(**{f"{name}_id": data[name]})
+        if data.get("year"):
+            directives = directives.filter(issued_on__year=data["year"])
+        if data.get("status"):
+            directives = directives.with_legal_status(on).filter(legal_status_value=data["status"])
+        if data.get("q"):
+            keyword = data["q"]
+            matches = Q(number__icontains=keyword) | Q(summary__icontains=keyword)
+            if key := number_key(keyword):
+                matches |= Q(number_key__contains=key)
+            directives = directives.filter(matches)
+        return directives
+
+    def query_string(self):
+        """The valid filters as a query string, for the pagination links."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        values = {}
+        for name, value in self.cleaned_data.items():
+            if value in (None, ""):
+                continue
+            values[name] = value
+        return urlencode(values)

@@ -1,0 +1,160 @@
+"""The register over HTTP: table, order, every filter (valid and not), lookup by number."""
+
+import datetime
+
+import pytest
+
+from directives.models import (
+    DirectiveIndexPage,
+    DirectiveRelation,
+    DocumentType,
+    Field,
+    IssuingBody,
+)
+from tests.factories import make_directive, make_directive_index, make_document
+
+
+@pytest.fixture
+def register(home_page, site_settings):
+    index = make_directive_index(home_page)
+    field = Field.objects.create(name="Chuyển đổi số")
+    make_directive(
+        index,
+        "57-NQ/TW",
+        field=field,
+        issued_on=datetime.date(2024, 12, 22),
+        attachments=[make_document("Nghị quyết 57", "nq-57.pdf")],
+    )
+    make_directive(
+        index,
+        "1234/QĐ-UBND",
+        document_type="Quyết định",
+        issuing_body="UBND tỉnh",
+        summary="Ban hành Bộ tiêu chí xã nông thôn mới giai đoạn 2021-2025",
+        issued_on=datetime.date(2022, 5, 10),
+        effective_on=datetime.date(2022, 5, 10),
+        expires_on=datetime.date(2025, 12, 31),
+    )
+    make_directive(
+        index,
+        "15/KH-VPĐP",
+        document_type="Kế hoạch",
+        issuing_body="Văn phòng Điều phối",
+        summary="Kế hoạch truyền thông về xây dựng nông thôn mới năm 2026",
+        issued_on=datetime.date(2026, 2, 1),
+        effective_on=datetime.date(2026, 2, 1),
+    )
+    make_directive(index, "99-NQ/TW", live=False, summary="Bản nháp chưa xuất bản")
+    return index
+
+
+def numbers(response):
+    return [row.number for row in response.context["directives"]]
+
+
+def test_table_lists_live_documents_newest_first(client, register):
+    response = client.get(register.url)
+    assert response.status_code == 200
+    assert numbers(response) == ["15/KH-VPĐP", "57-NQ/TW", "1234/QĐ-UBND"]
+    html = response.content.decode()
+    for heading in ["Số ký hiệu", "Ngày ban hành", "Trích yếu", "Cơ quan ban hành", "Tệp đính kèm"]:
+        assert heading in html, f"the table should have the column {heading}"
+    assert "22/12/2024" in html
+    assert "99-NQ/TW" not in html, "drafts must not appear in the register"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"document_type": "Quyết định"}, ["1234/QĐ-UBND"]),
+        ({"issuing_body": "Văn phòng Điều phối"}, ["15/KH-VPĐP"]),
+        ({"field": "Chuyển đổi số"}, ["57-NQ/TW"]),
+        ({"year": "2022"}, ["1234/QĐ-UBND"]),
+        ({"status": "expired"}, ["1234/QĐ-UBND"]),
+        ({"status": "in_force"}, ["15/KH-VPĐP", "57-NQ/TW"]),
+        ({"q": "nông thôn mới"}, ["15/KH-VPĐP", "1234/QĐ-UBND"]),
+        ({"q": "NQ"}, ["57-NQ/TW"]),
+    ],
+)
+def test_each_filter_narrows_the_table(client, register, query, expected):
+    models = {"document_type": DocumentType, "issuing_body": IssuingBody, "field": Field}
+    params = {
+        name: models[name].objects.get(name=value).pk if name in models else value
+        for name, value in query.items()
+    }
+    response = client.get(register.url, params)
+    assert response.status_code == 200
+    assert numbers(response) == expected, f"filter {query} should keep {expected}"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"document_type": "999999"},
+        {"issuing_body": "abc"},
+        {"field": "-1"},
+        {"year": "hai nghìn"},
+        {"year": "99999999999999999999"},
+        {"status": "bogus"},
+        {"page": "abc"},
+        {"page": "9999"},
+        {"q": "57\x00NQ"},
+        {"q": "x" * 5000},
+    ],
+)
+def test_invalid_filter_values_are_ignored_with_a_message(client, register, params):
+    response = client.get(register.url, params)
+    assert response.status_code == 200, f"{params} must not break the register"
+    if "page" not in params and "q" not in params:
+        assert len(numbers(response)) == 3, "an unknown value should drop only that filter"
+        assert "không tồn tại và đã được bỏ qua" in response.content.decode()
+
+
+def test_a_number_typed_any_way_jumps_to_the_document(client, register):
+    directive = register.get_children().get(directivepage__number="57-NQ/TW")
+    for typed in ["57-NQ/TW", "57/NQ-TW", "57 NQ TW", "57-nq/tw"]:
+        response = client.get(register.url, {"q": typed})
+        assert response.status_code == 302, f"{typed!r} should go straight to the document"
+        assert response.url == directive.url
+
+
+def test_a_number_matching_a_draft_does_not_jump(client, register):
+    response = client.get(register.url, {"q": "99-NQ/TW"})
+    assert response.status_code == 200
+    assert numbers(response) == []
+
+
+def test_a_number_matching_two_documents_lists_them(client, register):
+    make_directive(register, "57/NQ-TW", summary="Một văn bản trùng số ở cơ quan khác")
+    response = client.get(register.url, {"q": "57 nq tw"})
+    assert response.status_code == 200
+    assert len(numbers(response)) == 2
+
+
+def test_pagination_keeps_the_filters(client, register, monkeypatch):
+    monkeypatch.setattr(DirectiveIndexPage, "per_page", 1)
+    response = client.get(register.url, {"status": "in_force"})
+    assert "status=in_force&amp;page=2" in response.content.decode()
+    second = client.get(register.url, {"status": "in_force", "page": "2"})
+    assert numbers(second) == ["57-NQ/TW"]
+
+
+def test_register_query_count_stays_flat(client, register, django_assert_max_num_queries):
+    for serial in range(20):
+        make_directive(
+            register,
+            f"{serial + 100}/QĐ-UBND",
+            attachments=[make_document(f"Tệp {serial}", f"tep-{serial}.pdf")],
+        )
+    client.get(register.url)
+    with django_assert_max_num_queries(15):
+        response = client.get(register.url, {"status": "in_force", "year": "2024"})
+    assert response.status_code == 200
+    assert len(numbers(response)) == 20, "a full page of results was rendered"
+
+
+def test_relations_do_not_change_the_register_count(client, register):
+    old, new = (register.get_children().specific()[i] for i in (0, 1))
+    DirectiveRelation.objects.create(source=new, target=old, kind="replaces")
+    response = client.get(register.url, {"status": "replaced"})
+    assert numbers(response) == [old.number]
