@@ -26,3 +26,15 @@ def test_keyboard_reaches_search_with_a_visible_focus(page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/tim-kiem/?q=nong+thon+moi")
     assert page.locator("h1").inner_text() == "Tìm kiếm"
+
+
+def test_directive_pages_have_no_axe_violations_and_fit_a_phone(page, phone_page, site):
+    from tests.browser.checks import assert_no_horizontal_scroll
+    from tests.browser.test_reader_paths import build_directive
+
+    register, directive, _document = build_directive(site)
+    for path in ("/", register.url, directive.url, "/tim-kiem/?q=57-NQ/TW"):
+        page.goto(path)
+        assert_no_axe_violations(page)
+        phone_page.goto(path)
+        assert_no_horizontal_scroll(phone_page)

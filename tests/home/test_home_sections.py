@@ -53,3 +53,15 @@ def test_a_new_home_page_renders_without_sections(client, home_page, site_settin
     response = client.get("/")
     assert response.status_code == 200
     assert list(home_page.sections()) == []
+
+
+def test_default_home_lists_the_latest_documents_of_each_register(client, home_page, site_settings):
+    from tests.factories import make_directive, make_directive_index
+
+    register = make_directive_index(home_page, title="Văn bản chỉ đạo điều hành")
+    directive = make_directive(register, "57-NQ/TW", title="Nghị quyết về chuyển đổi số")
+    draft = make_directive(register, "58-NQ/TW", title="Nghị quyết chưa ban hành", live=False)
+    html = client.get("/").content.decode()
+    assert "<h2>Văn bản chỉ đạo điều hành</h2>" in html
+    assert f'<a href="{directive.url}">{directive.title}</a>' in html
+    assert draft.title not in html
