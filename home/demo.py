@@ -135,7 +135,7 @@ def build_home_sections(stdout):
     defaults = [(child.block_type, child.value) for child in page.default_sections()]
     if not defaults:
         return
-    first_section = defaults[0][1]["section"]
+    first_section = page.get_children().live().first()
     notices = {
         "heading": "Thông báo",
         "notices": [
