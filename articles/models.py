@@ -17,6 +17,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 from home.queries import without_private_sections
+from home.search import stream_text
 from home.text import vietnamese_slugify
 
 NEWS_PER_PAGE = 10
@@ -94,6 +95,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news(self):
         """This category's and its sub-categories' published news, newest first."""
         return published_news().descendant_of(self)
+
+    def latest_news(self, count):
+        """The newest news of this category, for the home page's section lists."""
+        return with_card_data(self.news())[:count]
+
+    def featured_news(self, count):
+        """The newest news of this category flagged as featured, for the home page."""
+        return with_card_data(self.news().filter(featured=True))[:count]
 
     def subcategories(self):
         return self.get_children().live().public().type(NewsIndexPage)
@@ -240,6 +249,18 @@ class NewsPage(BasePage):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         ordering = ["-published_at", "-id"]
+
+    def search_summary(self):
+        return self.lead
+
+    def search_body(self):
+        return stream_text(self, "body")
+
+    def display_date(self):
+        return self.published_at
+
+    def og_image(self):
+        return self.featured_image
 
     def _siblings(self):
         # The parent's path is a prefix of ours: no query to fetch the category itself.

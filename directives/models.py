@@ -20,6 +20,7 @@ from directives.filters import DirectiveFilterForm
 from directives.numbers import looks_like_number, number_key
 from directives.status import derive_status, status_annotation, today
 from home.models import BasePage
+from home.search import stream_text
 
 
 class ReferenceData(models.Model):
@@ -93,6 +94,10 @@ class DirectiveIndexPage(BasePage):
             )
             .order_by("-issued_on", "-pk")
         )
+
+    def latest_directives(self, count):
+        """The newest documents of this register, for the home page."""
+        return self.directives()[:count]
 
     @staticmethod
     def reference_choices():
@@ -240,6 +245,19 @@ class DirectivePage(BasePage):
         if update_fields is not None and "number" in update_fields:
             kwargs["update_fields"] = {*update_fields, "number_key"}
         super().save(*args, **kwargs)
+
+    def search_heading(self):
+        """The number ranks with the title: readers search for "57-NQ/TW" as often as words."""
+        return f"{self.number} {self.title}"
+
+    def search_summary(self):
+        return self.summary
+
+    def search_body(self):
+        return stream_text(self, "body")
+
+    def display_date(self):
+        return self.issued_on
 
     @cached_property
     def is_replaced(self):

@@ -1,6 +1,8 @@
-"""StreamField blocks shared by every page body (news, directives, home page)."""
+"""StreamField blocks shared by every page body (news, directives), and the home page sections."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -122,3 +124,182 @@ class BaseStreamBlock(blocks.StreamBlock):
     )
     document = DocumentLinkBlock()
     gallery = GalleryBlock()
+
+
+# Home page sections. home/ does not import the content apps: choosers name their page types
+# by label and the sections call the pages' own listing methods (``latest_news``,
+# ``featured_news``, ``latest_directives``).
+
+NEWS_INDEX = "articles.NewsIndexPage"
+NEWS_PAGE = "articles.NewsPage"
+DIRECTIVE_INDEX = "directives.DirectiveIndexPage"
+
+
+def _live(page):
+    """The chosen page if readers can see it, as its specific type; else None."""
+    if page is None or not page.live or page.get_view_restrictions().exists():
+        return None
+    return page.specific
+
+
+class HomeSectionBlock(blocks.StructBlock):
+    """A titled list of pages on the home page; subclasses say which pages."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=255,
+        help_text=_("Leave empty to use the section's own title."),
+    )
+    count = blocks.IntegerBlock(label=_("Number of items"), default=5, min_value=1, max_value=12)
+
+    def items(self, value):
+        raise NotImplementedError
+
+    def default_heading(self, value):
+        return ""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["items"] = self.items(value)
+        context["heading"] = value.get("heading") or self.default_heading(value)
+        return context
+
+
+class FeaturedNewsBlock(HomeSectionBlock):
+    """Tin nổi bật: news picked by hand, or else the newest news flagged as featured."""
+
+    pages = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type=NEWS_PAGE, label=_("News item")),
+        label=_("News picked by hand"),
+        min_num=0,
+        help_text=_("Leave empty to show the newest news marked as featured."),
+    )
+    section = blocks.PageChooserBlock(
+        page_type=NEWS_INDEX,
+        label=_("News section"),
+        required=False,
+        help_text=_("Where featured news are taken from when none are picked by hand."),
+    )
+
+    def items(self, value):
+        picked = [page for page in map(_live, value.get("pages") or []) if page]
+        if picked:
+            return picked[: value["count"]]
+        section = _live(value.get("section"))
+        return list(section.featured_news(value["count"])) if section else []
+
+    def default_heading(self, value):
+        return _("Featured news")
+
+    class Meta:
+        icon = "pick"
+        label = _("Featured news")
+        template = "blocks/featured_news_block.html"
+        description = _("The news the board wants readers to see first.")
+
+
+class CategoryNewsBlock(HomeSectionBlock):
+    """The latest news of one category (news section)."""
+
+    category = blocks.PageChooserBlock(page_type=NEWS_INDEX, label=_("News section"))
+
+    def items(self, value):
+        category = _live(value.get("category"))
+        return list(category.latest_news(value["count"])) if category else []
+
+    def default_heading(self, value):
+        category = _live(value.get("category"))
+        return category.title if category else ""
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Latest news of a section")
+        template = "blocks/page_list_block.html"
+        description = _("The newest news of the section you choose.")
+
+
+class LatestDirectivesBlock(HomeSectionBlock):
+    """The latest documents of a directive register."""
+
+    register = blocks.PageChooserBlock(page_type=DIRECTIVE_INDEX, label=_("Document register"))
+
+    def items(self, value):
+        register = _live(value.get("register"))
+        return list(register.latest_directives(value["count"])) if register else []
+
+    def default_heading(self, value):
+        register = _live(value.get("register"))
+        return register.title if register else ""
+
+    class Meta:
+        icon = "doc-full"
+        label = pgettext_lazy("directive", "Latest documents")
+        template = "blocks/page_list_block.html"
+        description = _("The newest directives and documents of a register.")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of the portal or to another site."""
+
+    title = blocks.CharBlock(label=_("Link text"), max_length=255)
+    page = blocks.PageChooserBlock(label=_("Page of the portal"), required=False)
+    url = blocks.URLBlock(label=_("Or another address"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Choose a page or give an address."))}
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class NoticesBlock(blocks.StructBlock):
+    """A strip of short notices (thông báo) across the home page."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=100, default="Thông báo")
+    notices = blocks.ListBlock(LinkBlock(), label=_("Notices"), min_num=1)
+
+    class Meta:
+        icon = "warning"
+        label = _("Notices strip")
+        template = "blocks/notices_block.html"
+        preview_value = {
+            "heading": "Thông báo",
+            "notices": [{"title": "Lịch tiếp công dân tháng 12", "url": "https://example.gov.vn"}],
+        }
+        description = _("Short announcements shown as a strip.")
+
+
+class RelatedLinksBlock(blocks.StructBlock):
+    """A titled list of links, such as the sites of related agencies."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=255)
+    links = blocks.ListBlock(LinkBlock(), label=_("Links"), min_num=1)
+
+    class Meta:
+        icon = "link"
+        label = _("Related links")
+        template = "blocks/related_links_block.html"
+        preview_value = {
+            "heading": "Liên kết",
+            "links": [
+                {"title": "Cổng thông tin điện tử tỉnh Hà Tĩnh", "url": "https://hatinh.gov.vn"}
+            ],
+        }
+        description = _("A list of links to pages or other sites.")
+
+
+class HomePageStreamBlock(BaseStreamBlock):
+    """What editors compose the home page from: the body blocks plus the home sections."""
+
+    featured_news = FeaturedNewsBlock()
+    category_news = CategoryNewsBlock()
+    latest_directives = LatestDirectivesBlock()
+    notices = NoticesBlock()
+    related_links = RelatedLinksBlock()

@@ -113,3 +113,46 @@ def build_site(stdout):
             last_name="hệ thống",
         )
         stdout.write(_("  + administrator account: admin"))
+
+
+RELATED_LINKS = [
+    ("Cổng thông tin điện tử tỉnh Hà Tĩnh", "https://hatinh.gov.vn"),
+    ("Văn phòng Điều phối nông thôn mới Trung ương", "https://nongthonmoi.gov.vn"),
+    ("Báo Hà Tĩnh", "https://baohatinh.vn"),
+]
+
+
+@builder(order=90)
+def build_home_sections(stdout):
+    """Compose the home page from the sections and registers the other builders made.
+
+    It runs once: as soon as the home page has a body (editors' or this builder's) it is left
+    alone, and while no news section exists the default composition is shown instead.
+    """
+    page = home_page()
+    if not isinstance(page, HomePage) or page.body:
+        return
+    defaults = [(child.block_type, child.value) for child in page.default_sections()]
+    if not defaults:
+        return
+    first_section = page.get_children().live().first()
+    notices = {
+        "heading": "Thông báo",
+        "notices": [
+            {"title": "Lịch tiếp công dân tháng 12/2026", "page": first_section, "url": ""},
+            {
+                "title": "Kết quả đánh giá xã đạt chuẩn nông thôn mới nâng cao năm 2026",
+                "page": first_section,
+                "url": "",
+            },
+        ],
+    }
+    links = {
+        "heading": "Liên kết",
+        "links": [{"title": title, "page": None, "url": url} for title, url in RELATED_LINKS],
+    }
+    stream = [("notices", notices), *defaults, ("related_links", links)]
+    block = page.body.stream_block
+    page.body = [(name, block.child_blocks[name].normalize(value)) for name, value in stream]
+    page.save_revision().publish()
+    stdout.write(_("  + home page sections"))

@@ -1,28 +1,36 @@
 """The home page, the page base every page type shares, related-link lists and site settings."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
+from home.blocks import DIRECTIVE_INDEX, NEWS_INDEX, HomePageStreamBlock
 from home.forms import PortalPageForm
+from home.search import SearchablePage, folded_search_fields
 from home.text import vietnamese_slugify
 
 
-class BasePage(Page):
-    """Every page of the portal: ASCII slugs made from Vietnamese titles."""
+class BasePage(SearchablePage, Page):
+    """Every page of the portal: ASCII slugs from Vietnamese titles, accent-insensitive search."""
 
     base_form_class = PortalPageForm
+    search_fields = Page.search_fields + folded_search_fields()
 
     class Meta:
         abstract = True
+
+    def og_image(self):
+        """The image that link previews (Open Graph, Twitter cards) show; page types override."""
+        return None
 
     def full_clean(self, *args, **kwargs):
         self.slug = vietnamese_slugify(self.slug or self.title)
@@ -38,7 +46,15 @@ class HomePage(BasePage):
         max_length=1000,
         help_text=_("A short welcome shown at the top of the home page."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        HomePageStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_(
+            "Sections of the home page. While this is empty the home page shows the featured "
+            "news, the latest news of each section and the latest documents."
+        ),
+    )
 
     parent_page_types = ["wagtailcore.Page"]  # only at the root: one home page per site
     max_count_per_parent = 1
@@ -52,6 +68,35 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
     ]
+
+    def search_summary(self):
+        return self.intro
+
+    def sections(self):
+        """The blocks the home page shows: the editors' composition, or the default one."""
+        return self.body if self.body else self.default_sections()
+
+    def default_sections(self):
+        """Featured and latest news and the latest documents, so a new site is never empty."""
+        news_indexes = self._live_sections(NEWS_INDEX)
+        registers = self._live_sections(DIRECTIVE_INDEX)
+        stream = []
+        if news_indexes:
+            stream.append(("featured_news", {"section": news_indexes[0], "count": 5}))
+        stream += [("category_news", {"category": index, "count": 5}) for index in news_indexes]
+        stream += [("latest_directives", {"register": page, "count": 5}) for page in registers]
+        block = self.body.stream_block
+        return StreamValue(
+            block, [(name, block.child_blocks[name].normalize(value)) for name, value in stream]
+        )
+
+    def _live_sections(self, label, limit=4):
+        """Live, public top-level sections of the type ``label`` names, in menu order."""
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            return []
+        return list(model.objects.child_of(self).live().public().order_by("path")[:limit])
 
     class Meta:
         verbose_name = _("home page")

@@ -1,7 +1,9 @@
-"""Template tags for the site frame (navigation) and Vietnamese dates."""
+"""Template tags for the site frame (navigation, meta tags) and Vietnamese dates."""
 
 from django import template
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -80,3 +82,36 @@ def related_link_items(context, list_id):
         if request is not None:
             request._related_links = loaded
     return loaded[list_id]
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute address of this page: the page's own URL on its site, else the path."""
+    request = context.get("request")
+    page = context.get("page")
+    if page is not None and hasattr(page, "get_full_url"):
+        return page.get_full_url(request)
+    return request.build_absolute_uri(request.path) if request else ""
+
+
+@register.simple_tag(takes_context=True)
+def og_image_url(context):
+    """Absolute address of a 1200x630 crop of the page's ``og_image()``, or "" when none."""
+    page = context.get("page")
+    request = context.get("request")
+    image = page.og_image() if page is not None and hasattr(page, "og_image") else None
+    if image is None or request is None:
+        return ""
+    return request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+
+
+@register.simple_tag(takes_context=True)
+def page_description(context):
+    """The description for search engines and link previews: the editor's, else the summary."""
+    page = context.get("page")
+    if page is None:
+        return ""
+    description = getattr(page, "search_description", "")
+    if not description and hasattr(page, "search_summary"):
+        description = page.search_summary()
+    return Truncator(strip_tags(description or "")).words(40)

@@ -1,5 +1,7 @@
 """The home page and the site frame, requested over HTTP as readers do."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -65,4 +67,9 @@ def test_admin_login_works_and_speaks_vietnamese(client, home_page):
 def test_stylesheets_are_served_locally(client, home_page):
     html = client.get("/").content.decode()
     assert "/static/css/portal.css" in html
-    assert "http://" not in html.split("<body")[0] and "https://" not in html.split("<body")[0]
+    assets = re.findall(
+        r'<(?:link rel="(?:stylesheet|icon)"|script)[^>]*(?:href|src)="([^"]+)"', html
+    )
+    assert assets, "the page should load its stylesheets and icon"
+    external = [url for url in assets if url.startswith(("http:", "https:", "//"))]
+    assert not external, f"stylesheets, scripts and icons must be local, found {external}"

@@ -1,0 +1,93 @@
+"""Sitemap, robots.txt, canonical and link-preview tags, favicon, 404 and 500 pages."""
+
+import xml.etree.ElementTree as ET
+from datetime import datetime
+
+import pytest
+from django.test import RequestFactory
+from django.views.defaults import server_error
+
+from home.demo import demo_image
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_sitemap_lists_live_pages_with_lastmod_per_the_protocol(client, home_page):
+    live = home_page.add_child(instance=HomePage(title="Giới thiệu chung"))
+    live.save_revision().publish()
+    draft = home_page.add_child(instance=HomePage(title="Bản nháp riêng", live=False))
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{SITEMAP_NS}urlset", "root must be <urlset> in the sitemap namespace"
+    entries = {}
+    for url in root:
+        assert url.tag == f"{SITEMAP_NS}url"
+        children = {child.tag.removeprefix(SITEMAP_NS): child.text for child in url}
+        assert set(children) <= {"loc", "lastmod", "changefreq", "priority"}
+        assert children["loc"].startswith(("http://", "https://")), "loc must be absolute"
+        entries[children["loc"]] = children
+    assert live.full_url in entries
+    assert draft.full_url not in entries, "drafts must stay out of the sitemap"
+    lastmod = entries[live.full_url].get("lastmod")
+    assert lastmod, "a published page must carry lastmod"
+    datetime.fromisoformat(lastmod)
+
+
+def test_robots_txt_points_to_the_sitemap(client, home_page):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_page_has_canonical_and_link_preview_tags(client, site_settings, monkeypatch):
+    page = site_settings.site.root_page.specific
+    page.add_child(instance=HomePage(title="Liên hệ", search_description="Địa chỉ liên hệ"))
+    html = client.get("/lien-he/").content.decode()
+    assert '<link rel="canonical" href="http://localhost/lien-he/">' in html
+    assert '<meta property="og:title" content="Liên hệ">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:description" content="Địa chỉ liên hệ">' in html
+    assert f'<meta property="og:site_name" content="{site_settings.portal_name}">' in html
+    assert '<meta name="twitter:card" content="summary">' in html, "no image: small card"
+    image = demo_image("Ảnh chia sẻ")
+    monkeypatch.setattr(HomePage, "og_image", lambda self: image)
+    html = client.get("/lien-he/").content.decode()
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    assert '<meta property="og:image" content="http://testserver/' in html
+
+
+def test_favicon_is_served_locally(client, home_page):
+    html = client.get("/").content.decode()
+    assert 'rel="icon" href="/static/img/favicon.svg"' in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.ico"
+
+
+def test_404_is_vietnamese_with_header_and_search_box(client, site_settings):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Không tìm thấy trang" in html
+    assert site_settings.portal_name in html
+    assert 'action="/tim-kiem/"' in html, "the 404 page must keep the search box"
+
+
+def test_500_page_renders_without_context_processors_or_database(django_assert_num_queries):
+    request = RequestFactory().get("/")
+    with django_assert_num_queries(0):
+        response = server_error(request)
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    assert "Hệ thống đang gặp sự cố" in html
+    assert 'action="/tim-kiem/"' in html, "the 500 page must keep the search box"
