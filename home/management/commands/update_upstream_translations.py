@@ -49,6 +49,7 @@ class Command(BaseCommand):
             ours = _translations(target)
             theirs = _translations(source_catalogue(package, domain, "vi"))
             catalogue = polib.pofile(str(source))
+            catalogue.metadata_is_fuzzy = False
             catalogue.metadata.update(
                 {
                     "Language": "vi",
