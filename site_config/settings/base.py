@@ -165,6 +165,7 @@ LOCALE_PATHS = [
     BASE_DIR / "locale",
     *sorted(path for path in (BASE_DIR / "locale" / "upstream").glob("*") if path.is_dir()),
 ]
+FORMAT_MODULE_PATH = ["site_config.formats"]  # day-first input formats (formats/vi/formats.py)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

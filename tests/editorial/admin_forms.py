@@ -141,9 +141,7 @@ class PageEditor:
     def workflow_action(self, page, action, comment=""):
         """Approve or reject from the dashboard / listing (no form save)."""
         task_state = page.current_workflow_task_state
-        url = reverse(
-            "wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk)
-        )
+        url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
         return self.client.post(url, {"comment": comment})
 
     def unpublish(self, page):

@@ -81,7 +81,8 @@ def test_setup_command_repairs_drift_and_leaves_other_groups_alone(news_section,
 def test_only_the_administration_team_manages_users(board, role):
     user = board[role]
     can_manage = {
-        perm for perm in ("auth.add_user", "auth.change_user", "auth.delete_user")
+        perm
+        for perm in ("auth.add_user", "auth.change_user", "auth.delete_user")
         if user.has_perm(perm)
     }
     if role == ADMIN_TEAM:
