@@ -1,5 +1,8 @@
 """A news item from contributor draft to live, through the admin over HTTP, with e-mails."""
 
+import csv
+import io
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -63,6 +66,18 @@ def test_news_item_from_draft_to_live(news_section, board, editor_for):
     assert ("wagtail.workflow.approve", "btv") in actions
     assert ("wagtail.workflow.approve", "pho") in actions
     assert ("wagtail.publish", "pho") in actions
+
+    client = editor_for(board[CHIEF]).client
+    query = {"section": news_section.pk}
+    html = client.get(reverse("editorial_history"), query).content.decode()
+    assert html.count(TITLE) >= 4 and "Đồng ý đăng" in html
+    export = client.get(reverse("editorial_history"), {**query, "export": "csv"})
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))[1:]
+    steps = [(row[1], row[3]) for row in reversed(rows)]
+    assert steps == [("ctv", TITLE), ("btv", TITLE), ("pho", TITLE), ("pho", TITLE)], (
+        "submission, two approvals and publication each show in the history"
+    )
+    assert "Đồng ý đăng" in rows[1][5] or "Đồng ý đăng" in rows[0][5]
 
 
 def test_rejection_returns_to_author_with_comment_and_resubmission_resumes(
