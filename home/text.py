@@ -15,7 +15,9 @@ _VIETNAMESE_LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
 # Tone marks on the first vowel of an open "oa", "oe", "uy" ("hòa", "thủy": old style) and on
 # the second ("hoà", "thuỷ": new style) are both in use; search folds them to one.
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-_OLD_STYLE_TONE = re.compile(rf"([oOuU])([{_TONE_MARKS}])([aAeEyY])(?![\w])")
+_OLD_STYLE_TONE = re.compile(
+    rf"([oO])([{_TONE_MARKS}])([aAeE])(?!\w)|([uU])([{_TONE_MARKS}])([yY])(?!\w)"
+)
 
 
 def normalize_text(value):
@@ -49,8 +51,13 @@ def strip_diacritics(value):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
+def _move_mark(match):
+    vowel, mark, second = (group for group in match.groups() if group is not None)
+    return f"{vowel}{second}{mark}"
+
+
 def normalize_tone_placement(value):
     """Move tone marks of open "oa", "oe", "uy" to the new-style position ("hòa" -> "hoà")."""
     decomposed = unicodedata.normalize("NFD", str(value))
-    moved = _OLD_STYLE_TONE.sub(r"\1\3\2", decomposed)
+    moved = _OLD_STYLE_TONE.sub(_move_mark, decomposed)
     return unicodedata.normalize("NFC", moved)

@@ -1,7 +1,7 @@
 """Shared builders for tests: the page tree every test stands on, users, pages."""
 
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, PortalSettings
 
@@ -10,8 +10,10 @@ def ensure_site():
     """Return the default site's home page, rebuilding the tree a flushed database lost.
 
     Transactional tests (the browser ones) empty every table afterwards, including the
-    tree that migrations created, so each test asks for it through this builder.
+    tree and the root collection that migrations created, so each test asks for it through this builder.
     """
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific

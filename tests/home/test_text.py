@@ -31,6 +31,8 @@ def test_strip_diacritics_folds_d_and_tone_marks():
 def test_both_tone_placements_fold_to_one_spelling():
     assert normalize_tone_placement("Thành ủy hòa") == normalize_tone_placement("Thành uỷ hoà")
     assert normalize_tone_placement("hoàng") == "hoàng", "closed syllables keep their mark"
+    assert normalize_tone_placement("của mùa") == "của mùa", '"ua" keeps its mark on u'
+    assert normalize_tone_placement("thủy") == normalize_tone_placement("thuỷ")
 
 
 @pytest.mark.django_db
