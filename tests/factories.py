@@ -13,14 +13,14 @@ def ensure_site():
     tree and the root collection that migrations created, so each test asks for it through this builder.
     """
     if not Collection.objects.exists():
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Gốc")
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific
     locale, _ = Locale.objects.get_or_create(language_code="vi")
     root = Page.get_first_root_node()
     if root is None:
-        root = Page.add_root(title="Root", slug="root", locale=locale)
+        root = Page.add_root(title="Gốc", slug="root", locale=locale)
     home = root.add_child(instance=HomePage(title="Trang chủ", slug="home", locale=locale))
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}

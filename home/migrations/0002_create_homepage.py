@@ -1,4 +1,7 @@
-"""Replace Wagtail's placeholder welcome page with the portal's home page."""
+"""Replace Wagtail's placeholder welcome page with the portal's home page.
+
+The roots of the page tree and of the collections are renamed too: editors see them.
+"""
 
 from django.db import migrations
 
@@ -9,6 +12,8 @@ def create_homepage(apps, schema_editor):
     Site = apps.get_model("wagtailcore.Site")
     HomePage = apps.get_model("home.HomePage")
 
+    Page.objects.filter(depth=1).update(title="Gốc", draft_title="Gốc")
+    apps.get_model("wagtailcore.Collection").objects.filter(depth=1).update(name="Gốc")
     Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
     homepage_content_type, _ = ContentType.objects.get_or_create(model="homepage", app_label="home")
     homepage = HomePage.objects.create(

@@ -14,7 +14,7 @@ from tests.factories import make_superuser
 def admin_client(client, home_page):
     # Upload forms need the root collection, which a transactional test's flush removes.
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Gốc")
     client.force_login(make_superuser())
     return client
 
