@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
+from django.utils import translation
 from wagtail.models import GroupPagePermission, Page
 
 from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, EDITOR
@@ -15,7 +16,9 @@ def assert_refused(response):
     """Wagtail's admin answers a refused action by sending the user home with an error."""
     assert response.status_code == 302 and response.url == "/admin/", response
     messages = [str(message).strip() for message in get_messages(response.wsgi_request)]
-    assert messages == ["Bạn không có quyền truy cập vào khu vực này."], messages
+    with translation.override("vi"):
+        expected = translation.gettext("Sorry, you do not have permission to access this area.")
+    assert messages == [expected], messages
 
 
 @pytest.fixture
