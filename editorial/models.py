@@ -1,5 +1,6 @@
 """The board's review step: Wagtail's group approval, made safe to approve from the edit view."""
 
+import re
 from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
@@ -32,19 +33,19 @@ BOOKKEEPING_FIELDS = {
     "locale",
     "wagtail_admin_comments",
 }
-# The admin's date-time widget shows minutes only, so seconds cannot be an editor's change.
-MINUTE_FIELDS = {"go_live_at", "expire_at"}
+# The admin's date-time widgets show minutes only (go-live time, a news item's publication
+# date...), so a difference in seconds cannot be an editor's change.
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
 def _to_minute(value):
-    if not value:
+    if not (isinstance(value, str) and ISO_DATETIME.match(value)):
         return value
     try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).replace(
-            second=0, microsecond=0
-        )
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return value
+    return moment.replace(second=0, microsecond=0)
 
 
 def same_content(first, second):
@@ -52,7 +53,7 @@ def same_content(first, second):
 
     def comparable(revision):
         return {
-            key: _to_minute(value) if key in MINUTE_FIELDS else value
+            key: _to_minute(value)
             for key, value in revision.content.items()
             if key not in BOOKKEEPING_FIELDS
         }
