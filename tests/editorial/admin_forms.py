@@ -1,78 +1,23 @@
 """Drive Wagtail's page editor over HTTP the way a browser posts its form.
 
-The editor form is read from the HTML the admin serves (inputs, checked boxes, selected
-options, text areas), so a test posts back exactly what an editor's browser would, plus the
-fields the test changes. StreamField values are built by JavaScript in a browser; tests pass
+The editor form is read from the HTML the admin serves (with Wagtail's own
+``querydict_from_html``), so a test posts back what an editor's browser would, plus the fields
+the test changes. StreamField values are built by JavaScript in a browser; tests pass
 them with ``wagtail.test.utils.form_data``.
 """
 
-from html.parser import HTMLParser
-
 from django.urls import reverse
 from wagtail.fields import StreamField
+from wagtail.blocks import RichTextBlock
+from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 EDITOR_FORM_ID = "page-edit-form"
-SKIPPED_TYPES = {"submit", "button", "file", "image", "reset"}
-
-
-class _FormParser(HTMLParser):
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id = form_id
-        self.inside = False
-        self.data = {}
-        self._textarea = None
-        self._select = None
-
-    def _add(self, name, value):
-        self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-            return
-        if not self.inside or "name" not in attrs or "disabled" in attrs:
-            if tag == "option" and self._select and "selected" in attrs:
-                self._add(self._select, attrs.get("value", ""))
-            return
-        name = attrs["name"]
-        if tag == "input":
-            kind = attrs.get("type", "text").lower()
-            if kind in SKIPPED_TYPES:
-                return
-            if kind in {"checkbox", "radio"}:
-                if "checked" in attrs:
-                    self._add(name, attrs.get("value", "on"))
-                return
-            self._add(name, attrs.get("value", ""))
-        elif tag == "textarea":
-            self._textarea = name
-            self._add(name, "")
-        elif tag == "select":
-            self._select = name
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.data[self._textarea][-1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "textarea" and self._textarea:
-            # As in browsers, the newline right after <textarea> is not part of the value.
-            value = self.data[self._textarea][-1]
-            self.data[self._textarea][-1] = value[1:] if value.startswith("\n") else value
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
 
 
 def read_form(html, form_id=EDITOR_FORM_ID):
     """The fields a browser would submit from the form ``form_id`` of ``html``."""
-    parser = _FormParser(form_id)
-    parser.feed(html)
-    return {name: values if len(values) > 1 else values[0] for name, values in parser.data.items()}
+    data = querydict_from_html(html, form_id=form_id)
+    return {name: values if len(values) > 1 else values[0] for name, values in data.lists()}
 
 
 class PageEditor:
@@ -103,13 +48,26 @@ class PageEditor:
 
     @staticmethod
     def stream_data(page):
-        """What the editor's scripts post for the page's (empty) StreamFields."""
+        """What the editor's scripts post for the page's StreamFields (paragraphs only)."""
+        latest = page.get_latest_revision_as_object()
         data = {}
-        for field in page.specific._meta.get_fields():
-            if isinstance(field, StreamField):
-                value = getattr(page.specific, field.name)
-                assert not value, "tests edit pages with empty streams; pass stream data"
-                data[f"{field.name}-count"] = "0"
+        for field in latest._meta.get_fields():
+            if not isinstance(field, StreamField):
+                continue
+            stream = getattr(latest, field.name)
+            data[f"{field.name}-count"] = str(len(stream))
+            for index, child in enumerate(stream):
+                assert isinstance(child.block, RichTextBlock), "tests edit paragraphs only"
+                prefix = f"{field.name}-{index}"
+                data.update(
+                    {
+                        f"{prefix}-type": child.block_type,
+                        f"{prefix}-value": rich_text(child.value.source),
+                        f"{prefix}-deleted": "",
+                        f"{prefix}-order": str(index),
+                        f"{prefix}-id": child.id,
+                    }
+                )
         return data
 
     def edit(self, page, fields=None, action=None, extra=None):
