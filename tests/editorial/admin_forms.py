@@ -7,8 +7,8 @@ them with ``wagtail.test.utils.form_data``.
 """
 
 from django.urls import reverse
-from wagtail.fields import StreamField
 from wagtail.blocks import RichTextBlock
+from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 EDITOR_FORM_ID = "page-edit-form"
