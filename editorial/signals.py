@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.models import TaskState
+from wagtail.models import Page, TaskState
 from wagtail.signals import page_published, task_approved
 
 from editorial.notifications import notify_published, notify_step_approved
@@ -13,7 +13,9 @@ SECTION_MODELS = {label for spec in WORKFLOWS for label in spec.section_models}
 
 @receiver(post_save)
 def attach_new_section(sender, instance, created, raw=False, **kwargs):
-    if created and not raw and sender._meta.label in SECTION_MODELS:
+    # Historical models in data migrations are not Page subclasses; setup_editorial covers them.
+    real_page = isinstance(instance, Page)
+    if created and not raw and real_page and sender._meta.label in SECTION_MODELS:
         register_section(instance)
 
 
