@@ -1,4 +1,10 @@
-"""Board members, sections and items for the editorial tests."""
+"""Board members, sections and items for the editorial tests.
+
+A section here is a plain page with one of the board's workflows attached (what an
+administrator does in the Workflows screen); its items are HomePages, a page type that
+may live under it. ``make_section``, ``make_item``, ``ITEM_MODEL`` and ``item_fields`` are the
+only places that know the page types, so the tests can move to news and directive pages.
+"""
 
 import pytest
 from django.apps import apps
