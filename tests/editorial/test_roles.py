@@ -1,10 +1,20 @@
 """The roles exist as Wagtail groups, the setup command repairs drift and nothing else."""
 
+import importlib
+
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
-from wagtail.models import GroupPagePermission, Task, Workflow, WorkflowPage
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Task,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from editorial.roles import (
     ADMIN_TEAM,
@@ -23,7 +33,27 @@ from editorial.roles import (
 pytestmark = pytest.mark.django_db
 
 
-def test_migration_created_the_roles_and_workflows(home_page):
+MIGRATION = importlib.import_module("editorial.migrations.0002_roles_and_workflows")
+
+
+@pytest.fixture
+def fresh_install(home_page):
+    """What Wagtail's own migrations leave behind (a flushed test database lost it)."""
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    Group.objects.get_or_create(name="Editors")
+    workflow, _ = Workflow.objects.get_or_create(name=WAGTAIL_DEFAULT_WORKFLOW)
+    workflow.active = True
+    workflow.save()
+    task, _ = GroupApprovalTask.objects.get_or_create(name=WAGTAIL_DEFAULT_WORKFLOW)
+    task.groups.add(moderators)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(
+        page=Page.get_first_root_node(), defaults={"workflow": workflow}
+    )
+
+
+def test_migration_creates_the_roles_and_workflows(fresh_install):
+    MIGRATION.forwards(apps, None)
     assert set(Group.objects.values_list("name", flat=True)) >= {role.name for role in ROLES}
     news = Workflow.objects.get(name=WORKFLOW_BY_KIND[NEWS].name)
     steps = [(task.name, {g.name for g in task.specific.groups.all()}) for task in news.tasks]
@@ -33,12 +63,21 @@ def test_migration_created_the_roles_and_workflows(home_page):
     ]
 
 
-def test_wagtail_sample_roles_are_retired(home_page):
+def test_migration_retires_wagtail_sample_roles_and_reverses(fresh_install, home_page):
+    MIGRATION.forwards(apps, None)
     assert not Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).exists()
     sample = Workflow.objects.get(name=WAGTAIL_DEFAULT_WORKFLOW)
     assert not sample.active, "the sample workflow must not moderate anything"
     assert not WorkflowPage.objects.filter(workflow=sample).exists()
     assert home_page.get_workflow() is None, "no workflow outside the board's sections"
+
+    MIGRATION.backwards(apps, None)
+    assert not Group.objects.filter(name__in=[role.name for role in ROLES]).exists()
+    assert Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).count() == 2
+    assert Page.objects.get(pk=home_page.pk).get_workflow().name == WAGTAIL_DEFAULT_WORKFLOW
+
+    MIGRATION.forwards(apps, None)
+    assert Workflow.objects.get(name=WORKFLOW_BY_KIND[NEWS].name).active
 
 
 def snapshot():
