@@ -28,7 +28,12 @@ run: setup
 	@echo "  Quản trị:   http://$(HOST):$(PORT)/admin/"
 	@echo "  Đăng nhập:  $$($(BIN)/python manage.py demo_accounts)"
 	@echo "  Mật khẩu:   $(DEMO_PASSWORD)   (đổi bằng biến môi trường DEMO_PASSWORD)"
+	@echo "  Xuất bản theo lịch: publish_scheduled chạy mỗi phút cùng máy chủ"
 	@echo ""
+# Scheduled pages go live while the dev server runs: publish_scheduled every minute.
+	@trap 'kill $$scheduler 2>/dev/null; exit' EXIT INT TERM; \
+	(while true; do $(BIN)/python manage.py publish_scheduled >/dev/null; sleep 60; done) & \
+	scheduler=$$!; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: venv

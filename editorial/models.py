@@ -1,1 +1,104 @@
-"""Models of the editorial app."""
+"""The board's review step: Wagtail's group approval, made safe to approve from the edit view."""
+
+import re
+from datetime import datetime
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+# Revision fields that change on every save without the editor touching the content.
+BOOKKEEPING_FIELDS = {
+    "pk",
+    "id",
+    "page_ptr",
+    "path",
+    "depth",
+    "numchild",
+    "url_path",
+    "draft_title",
+    "live",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live_revision",
+    "first_published_at",
+    "last_published_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+    "alias_of",
+    "content_type",
+    "translation_key",
+    "locale",
+    "wagtail_admin_comments",
+}
+# The admin's date-time widgets show minutes only (go-live time, a news item's publication
+# date...), so a difference in seconds cannot be an editor's change.
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _to_minute(value):
+    if not (isinstance(value, str) and ISO_DATETIME.match(value)):
+        return value
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    return moment.replace(second=0, microsecond=0)
+
+
+def same_content(first, second):
+    """Whether two revisions hold the same content, ignoring what saving alone changes."""
+
+    def comparable(revision):
+        return {
+            key: _to_minute(value)
+            for key, value in revision.content.items()
+            if key not in BOOKKEEPING_FIELDS
+        }
+
+    return comparable(first) == comparable(second)
+
+
+class EditorialReviewTask(AbstractGroupApprovalTask):
+    """A step of the board's workflows: members of the chosen groups approve or request changes.
+
+    With ``WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT``, approving from the page editor first
+    saves the form as a new revision; when a widget does not give back its value exactly, that
+    revision differs from the reviewed one only in form and the workflow would restart at the
+    first step. Approvals are carried over to such a revision so the workflow moves on; a real
+    edit still sends the page back through review.
+    """
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            self._carry_approvals_to_unchanged_revision(task_state)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @staticmethod
+    def _carry_approvals_to_unchanged_revision(task_state):
+        reviewed = task_state.revision
+        latest = task_state.workflow_state.content_object.get_latest_revision()
+        if reviewed is None or latest is None or latest.pk == reviewed.pk:
+            return
+        if not same_content(reviewed, latest):
+            return
+        earlier_approvals = task_state.workflow_state.task_states.filter(
+            status=TaskState.STATUS_APPROVED, revision=reviewed
+        )
+        for approval in earlier_approvals:
+            approval.copy(update_attrs={"revision": latest})
+        task_state.revision = latest
+        task_state.save(update_fields=["revision"])
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve this step or send the page back to its "
+            "author with a comment."
+        )
+
+    class Meta:
+        verbose_name = _("editorial review step")
+        verbose_name_plural = _("editorial review steps")

@@ -165,6 +165,7 @@ LOCALE_PATHS = [
     BASE_DIR / "locale",
     *sorted(path for path in (BASE_DIR / "locale" / "upstream").glob("*") if path.is_dir()),
 ]
+FORMAT_MODULE_PATH = ["site_config.formats"]  # day-first input formats (formats/vi/formats.py)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -212,6 +213,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "directives.forms.DirectiveDocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Approving a workflow's last step publishes without a publish right (editorial/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved_revision"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

@@ -1,0 +1,79 @@
+"""An article from contributor draft to publication, through the admin in Chromium."""
+
+import pytest
+from django.apps import apps
+from wagtail.models import Page
+
+from editorial.roles import CONTRIBUTOR, DEPUTY, EDITOR, NEWS, sync_editorial
+from tests.editorial.conftest import ITEM_MODEL, make_member, make_section
+from tests.factories import ensure_site
+
+PASSWORD = "secret-pass-123"
+TITLE = "Hà Tĩnh có thêm 12 xã đạt chuẩn nông thôn mới nâng cao"
+
+
+@pytest.fixture
+def newsroom(site):
+    sync_editorial(apps)
+    members = {role: make_member(role) for role in (CONTRIBUTOR, EDITOR, DEPUTY)}
+    return make_section(ensure_site(), NEWS, "Tin tuc"), members
+
+
+def sign_in(page, user):
+    page.context.clear_cookies()
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+
+
+def open_actions(page):
+    """The footer's secondary actions sit behind the arrow next to the main button."""
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+
+
+def left_the_editor(url):
+    """After a submission or approval the admin sends the user back to a listing."""
+    return "/edit/" not in url and "/add/" not in url
+
+
+def approve_in_editor(page, item):
+    page.goto(f"/admin/pages/{item.pk}/edit/")
+    open_actions(page)
+    approve = "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
+    with page.expect_navigation(url=left_the_editor):
+        page.locator(approve).click()
+
+
+def test_article_from_contributor_draft_to_publication(page, newsroom):
+    section, members = newsroom
+    model = ITEM_MODEL._meta
+
+    sign_in(page, members[CONTRIBUTOR])
+    page.goto(f"/admin/pages/add/{model.app_label}/{model.model_name}/{section.pk}/")
+    page.fill("#id_title", TITLE)
+    page.press("#id_title", "Tab")
+    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    open_actions(page)
+    with page.expect_navigation(url=left_the_editor):
+        page.click("button[name='action-submit']")
+    item = Page.objects.get(title=TITLE)
+    assert item.current_workflow_task.name == "Biên tập viên duyệt tin"
+    assert not page.locator("button[name='action-publish']").count()
+
+    sign_in(page, members[EDITOR])
+    approve_in_editor(page, item)
+    item = Page.objects.get(pk=item.pk)
+    assert item.current_workflow_task.name == "Lãnh đạo Ban duyệt tin", (
+        "approving from the editor must move on to step 2"
+    )
+
+    sign_in(page, members[DEPUTY])
+    approve_in_editor(page, item)
+    item = Page.objects.get(pk=item.pk)
+    assert item.live, "approving the last step publishes"
+
+    page.goto(item.url)
+    assert TITLE in page.content()
+    page.wait_for_load_state("networkidle")  # no request still running when the test ends

@@ -1,0 +1,32 @@
+"""Demo accounts: one per role, created by the demo loader, listed by ``make run``."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from editorial.demo import ACCOUNTS
+from home.demo import demo_password
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_creates_one_account_per_role(client, home_page):
+    call_command("load_demo", verbosity=0)
+    for username, account in ACCOUNTS.items():
+        user = get_user_model().objects.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [account.group]
+        assert not user.is_superuser and not user.is_staff
+        assert client.login(username=username, password=demo_password())
+        assert client.get("/admin/").status_code == 200, f"{username} reaches the admin"
+
+
+def test_demo_accounts_command_lists_every_role(capsys):
+    call_command("demo_accounts")
+    output = capsys.readouterr().out
+    for username in ACCOUNTS:
+        assert username in output
+    assert "Trưởng Ban biên tập" in output or "editor-in-chief" in output
+
+
+def test_no_account_exists_without_the_demo_loader(home_page):
+    assert not get_user_model().objects.filter(username__in=ACCOUNTS).exists()
