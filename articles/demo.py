@@ -5,7 +5,9 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
-from articles.models import NewsIndexPage, NewsPage
+from articles.models import NewsIndexPage, NewsPage, NewsRelatedDirective
+from directives.models import DirectivePage
+from directives.numbers import number_key
 from home.demo import builder, demo_image, home_page
 from home.models import PortalSettings, RelatedLink, RelatedLinkList
 from home.text import vietnamese_slugify
@@ -214,6 +216,26 @@ def _news_items():
     return items
 
 
+# News items that cite documents of the demo register, by title and document number.
+CITATIONS = {
+    "Hà Tĩnh triển khai Nghị quyết số 57-NQ/TW về khoa học, công nghệ và chuyển đổi số": [
+        "57-NQ/TW",
+        "45/KH-VPĐP",
+    ],
+    "Đẩy mạnh chuyển đổi số trong xây dựng nông thôn mới": ["52/KH-VPĐP"],
+    "Phát động phong trào “Bình dân học vụ số” ở khu vực nông thôn": ["61/KH-VPĐP"],
+    "Kiện toàn Ban biên tập Trang thông tin điện tử Văn phòng Điều phối nông thôn mới": [
+        "40/QĐ-VPĐP"
+    ],
+}
+
+
+def _citations(title, directives):
+    """The links of a new demo item to the directives it cites (those the register holds)."""
+    cited = (directives.get(number_key(number)) for number in CITATIONS.get(title, ()))
+    return [NewsRelatedDirective(directive=directive) for directive in cited if directive]
+
+
 def _category(title, parent, show_in_menus, intro):
     slug = vietnamese_slugify(title)
     existing = NewsIndexPage.objects.child_of(parent).filter(slug=slug).first()
@@ -245,6 +267,7 @@ def build_news(stdout):
         parent = categories[parent_title] if parent_title else home
         categories[title] = _category(title, parent, show_in_menus, intro)
 
+    directives = {page.number_key: page for page in DirectivePage.objects.all()}
     created = 0
     for index, (category, title, lead, paragraphs, tags, source) in enumerate(_news_items()):
         parent = categories[category]
@@ -263,6 +286,7 @@ def build_news(stdout):
             source_name=source[0],
             source_url=source[1],
             featured=index % 7 == 0,
+            related_directive_links=_citations(title, directives),
         )
         parent.add_child(instance=page)
         page.tags.add(*tags)

@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
@@ -237,6 +238,12 @@ class NewsPage(BasePage):
         FieldPanel("tags"),
         FieldPanel("featured"),
         FieldPanel("related_links"),
+        InlinePanel(
+            "related_directive_links",
+            heading=_("Related directives"),
+            label=_("related directive"),
+            help_text=_("Official documents this news item is about; each of them lists it."),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("lead"),
@@ -286,8 +293,37 @@ class NewsPage(BasePage):
         )
         return self._siblings().filter(before)[:NEIGHBOURS]
 
+    def related_directives(self):
+        """The live, public directives this item cites, newest first, in one query."""
+        from directives.models import DirectivePage
+
+        cited = DirectivePage.objects.live().filter(citing_news__page=self).distinct()
+        return without_private_sections(cited).order_by("-issued_on", "-pk")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = breadcrumb_ancestors(self)
         context["page_tags"] = list(self.tags.all())
+        context["related_directives"] = list(self.related_directives())
         return context
+
+
+class NewsRelatedDirective(Orderable):
+    """A directive a news item cites; the directive page lists the news that cite it."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_directive_links")
+    directive = models.ForeignKey(
+        "directives.DirectivePage",
+        verbose_name=_("related directive"),
+        on_delete=models.CASCADE,
+        related_name="citing_news",
+    )
+
+    panels = [PageChooserPanel("directive", "directives.DirectivePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related directive")
+        verbose_name_plural = _("related directives")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "directive"], name="unique_news_directive")
+        ]

@@ -20,6 +20,7 @@ from directives.filters import DirectiveFilterForm
 from directives.numbers import looks_like_number, number_key
 from directives.status import derive_status, status_annotation, today
 from home.models import BasePage
+from home.queries import without_private_sections
 from home.search import stream_text
 
 
@@ -297,29 +298,20 @@ class DirectivePage(BasePage):
             setattr(self, name, getattr(loaded, name))
 
     def citing_pages(self):
-        """Live news items that cite this directive, through the news app's reverse relation.
+        """Live news items that cite this directive, through the news app's link model.
 
-        The news app declares the relation (``related_name="citing_news"``); directives must not
-        import it, so the relation is looked up by name and the section stays empty without it.
+        The news app declares the link (``related_name="citing_news"``, with a ``page`` key to
+        the citing page); directives must not import it, so the link is looked up by name and
+        the section stays empty without it.
         """
         relation = self._meta.fields_map.get("citing_news")
         if relation is None:
             return Page.objects.none()
-        model = relation.related_model
-        if issubclass(model, Page):
-            pages = model.objects.filter(**{relation.field.name: self})
-        else:
-            link_to_page = next(
-                field
-                for field in model._meta.get_fields()
-                if field.many_to_one
-                and issubclass(field.related_model, Page)
-                and not issubclass(field.related_model, DirectivePage)
-            )
-            page_model = link_to_page.related_model
-            lookup = f"{link_to_page.remote_field.related_query_name()}__{relation.field.name}"
-            pages = page_model.objects.filter(**{lookup: self})
-        return pages.live().public().distinct().order_by("-first_published_at")
+        link_model = relation.related_model
+        page_model = link_model._meta.get_field("page").related_model
+        links = link_model.objects.filter(**{relation.field.name: self}).values("page_id")
+        pages = page_model.objects.live().filter(pk__in=links)
+        return without_private_sections(pages).order_by("-first_published_at")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -110,17 +110,21 @@ def make_news_index(parent, title="Tin tức - Sự kiện", **values):
     return category
 
 
-def make_news(parent, title="Tin mẫu", published_at=None, tags=(), publish=True, **values):
-    """A news item under ``parent``; ``publish=False`` leaves a draft."""
+def make_news(
+    parent, title="Tin mẫu", published_at=None, tags=(), publish=True, cites=(), **values
+):
+    """A news item under ``parent``, citing the directives ``cites``; ``publish=False`` leaves a draft."""
     from django.utils import timezone
 
-    from articles.models import NewsPage
+    from articles.models import NewsPage, NewsRelatedDirective
 
     values.setdefault("lead", f"Tóm tắt: {title}")
     values.setdefault("body", [("paragraph", f"<p>Nội dung {title}</p>")])
     news = NewsPage(
         title=title, published_at=published_at or timezone.now(), live=publish, **values
     )
+    for directive in cites:
+        news.related_directive_links.add(NewsRelatedDirective(directive=directive))
     parent.add_child(instance=news)
     if tags:
         news.tags.add(*tags)

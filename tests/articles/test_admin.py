@@ -1,7 +1,7 @@
 """Editors create news in the admin; publishing without a lead is refused in Vietnamese."""
 
 import pytest
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import NewsPage
 
@@ -20,6 +20,7 @@ def news_form(**values):
         "source_name": "Anh Hoài/baohatinh.vn",
         "source_url": "https://baohatinh.vn/",
         "tags": "OCOP, Nông thôn mới",
+        "related_directive_links": inline_formset([]),
     }
     data.update(values)
     return nested_form_data(data)

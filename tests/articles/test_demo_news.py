@@ -28,3 +28,18 @@ def test_demo_builds_categories_news_and_the_reference_article(client, home_page
     settings = PortalSettings.objects.get()
     assert settings.sidebar_links.links.count() >= 3 and settings.footer_links_id
     assert client.get(top.url).status_code == 200
+
+
+def test_demo_news_cites_the_reference_resolution_and_it_lists_them(client, home_page):
+    from directives.models import DirectivePage
+
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    news = NewsPage.objects.get(title__startswith="Hà Tĩnh triển khai Nghị quyết số 57-NQ/TW")
+    resolution = DirectivePage.objects.get(number="57-NQ/TW")
+    assert [link.directive.number for link in news.related_directive_links.all()] == [
+        "57-NQ/TW",
+        "45/KH-VPĐP",
+    ], "a second run must not link twice"
+    assert f'href="{resolution.url}"' in client.get(news.url).content.decode()
+    assert f'href="{news.url}"' in client.get(resolution.url).content.decode()
