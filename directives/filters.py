@@ -8,8 +8,20 @@ from django.utils.translation import pgettext_lazy
 
 from directives.numbers import number_key
 from directives.status import LegalStatus
+from home.search import clean_query
 
 MAX_KEYWORD_LENGTH = 200
+
+
+def every_word_starts_a_word(words):
+    """Each folded query word begins a word of the folded title and summary, in any order.
+
+    "nong thon moi" finds "nông thôn mới"; "thanh uy" finds both "Thành ủy" and "Thành uỷ".
+    """
+    matches = Q()
+    for word in words:
+        matches &= Q(folded_text__contains=f" {word}")
+    return matches
 
 
 class DirectiveFilterForm(forms.Form):
@@ -81,6 +93,8 @@ class DirectiveFilterForm(forms.Form):
             matches = Q(number__icontains=keyword) | Q(summary__icontains=keyword)
             if key := number_key(keyword):
                 matches |= Q(number_key__contains=key)
+            if words := clean_query(keyword).split():
+                matches |= every_word_starts_a_word(words)
             directives = directives.filter(matches)
         return directives
 

@@ -21,7 +21,7 @@ from directives.numbers import looks_like_number, number_key
 from directives.status import derive_status, status_annotation, today
 from home.models import BasePage
 from home.queries import without_private_sections
-from home.search import stream_text
+from home.search import fold_for_search, stream_text
 
 
 class ReferenceData(models.Model):
@@ -143,6 +143,11 @@ class DirectiveIndexPage(BasePage):
         return context
 
 
+def folded_register_text(title, summary):
+    """Title and summary as " word word ...": a leading space lets a query match word starts."""
+    return f" {fold_for_search(f'{title} {summary}')}"
+
+
 class DirectivePageQuerySet(PageQuerySet):
     def with_legal_status(self, on=None):
         """Annotate ``legal_status_value`` so listings can filter and sort on the status."""
@@ -158,6 +163,8 @@ class DirectivePage(BasePage):
         help_text=_('As printed on the document, e.g. "57-NQ/TW" or "1234/QĐ-UBND".'),
     )
     number_key = models.CharField(max_length=100, editable=False, db_index=True)
+    # Title and summary as folded ASCII words, so the register's keyword box ignores diacritics.
+    folded_text = models.TextField(editable=False, blank=True, default="")
     document_type = models.ForeignKey(
         DocumentType,
         verbose_name=_("document type"),
@@ -235,16 +242,21 @@ class DirectivePage(BasePage):
         verbose_name_plural = _("directives")
 
     def save(self, *args, **kwargs):
-        """Recompute the lookup key on every save.
+        """Recompute the lookup key and the folded text on every save.
 
-        The key is derived from ``number`` ("57-NQ/TW" -> "57-NQ-TW") and stored only so that a
-        number typed into the register's box is found with an indexed equality instead of
-        normalising every row at query time; nothing else writes it.
+        The key is derived from ``number`` ("57-NQ/TW" -> "57-NQ-TW") and the folded text from
+        title and summary ("Thành ủy" -> "thanh uy"); both are stored only so that the register's
+        box needs no per-row normalising at query time; nothing else writes them.
         """
         self.number_key = number_key(self.number)
+        self.folded_text = folded_register_text(self.title, self.summary)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "number" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "number_key"}
+        if update_fields is not None:
+            derived = {"number": "number_key", "title": "folded_text", "summary": "folded_text"}
+            kwargs["update_fields"] = {
+                *update_fields,
+                *(derived[name] for name in update_fields if name in derived),
+            }
         super().save(*args, **kwargs)
 
     def search_heading(self):

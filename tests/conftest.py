@@ -1,6 +1,11 @@
 """Fixtures shared by the whole suite."""
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from tests.factories import ensure_site, portal_settings
 
@@ -13,3 +18,13 @@ def home_page(db):
 @pytest.fixture
 def site_settings(home_page):
     return portal_settings()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def throw_away_media():
+    """Remove the media folder the test settings made for this run (never a configured one)."""
+    yield
+    media_root = Path(settings.MEDIA_ROOT)
+    made_for_the_run = media_root.name.startswith("portal-media-")
+    if made_for_the_run and media_root.parent == Path(tempfile.gettempdir()):
+        shutil.rmtree(media_root, ignore_errors=True)

@@ -74,6 +74,12 @@ def test_table_lists_live_documents_newest_first(client, register):
         ({"status": "in_force"}, ["15/KH-VPĐP", "57-NQ/TW"]),
         ({"q": "nông thôn mới"}, ["15/KH-VPĐP", "1234/QĐ-UBND"]),
         ({"q": "NQ"}, ["57-NQ/TW"]),
+        ({"q": "nong thon moi"}, ["15/KH-VPĐP", "1234/QĐ-UBND"]),
+        ({"q": "bo tieu chi nong thon"}, ["1234/QĐ-UBND"]),
+        ({"q": "chuyen doi so"}, ["57-NQ/TW"]),
+        ({"q": "thon nong"}, ["15/KH-VPĐP", "1234/QĐ-UBND"]),
+        ({"q": "hon"}, []),
+        ({"q": "'\"%_"}, []),
     ],
 )
 def test_each_filter_narrows_the_table(client, register, query, expected):
