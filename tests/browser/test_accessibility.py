@@ -2,7 +2,11 @@
 
 import pytest
 
-from tests.browser.checks import assert_no_axe_violations, focused_outline
+from tests.browser.checks import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    focused_outline,
+)
 
 
 @pytest.mark.parametrize("path", ["/", "/tim-kiem/", "/tim-kiem/?q=nong+thon+moi", "/khong-co/"])
@@ -29,7 +33,6 @@ def test_keyboard_reaches_search_with_a_visible_focus(page):
 
 
 def test_directive_pages_have_no_axe_violations_and_fit_a_phone(page, phone_page, site):
-    from tests.browser.checks import assert_no_horizontal_scroll
     from tests.browser.test_reader_paths import build_directive
 
     register, directive, _document = build_directive(site)
@@ -70,7 +73,6 @@ def build_news_section(site):
 
 
 def test_news_pages_have_no_axe_violations_and_fit_a_phone(page, phone_page, site):
-    from tests.browser.checks import assert_no_horizontal_scroll
 
     category, province, news = build_news_section(site)
     for path in (category.url, province.url, news.url, "/the/chuyen-doi-so/"):

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from tests.browser.checks import assert_no_horizontal_scroll
 from tests.factories import make_news, make_news_index
 
 
@@ -62,7 +63,4 @@ def test_news_page_fits_a_375px_phone(phone_page, site):
         source_url="https://baohatinh.vn/tin-rat-dai-ve-nong-thon-moi-ha-tinh-2026",
     )
     phone_page.goto(news.url)
-    overflow = phone_page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow <= 0, f"the news page scrolls sideways by {overflow}px at 375px"
+    assert_no_horizontal_scroll(phone_page)
