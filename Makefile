@@ -7,7 +7,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= bbt-hatinh-2026
 export DEMO_PASSWORD
 
-.PHONY: run test venv setup lint format messages clean
+.PHONY: run test bench venv setup lint format messages clean
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ run: setup
 
 test: venv
 	$(BIN)/python -m pytest
+
+# Queries and times of the reader pages on the current database (figures to compare, not a test).
+bench: setup
+	$(BIN)/python manage.py benchmark
 
 lint: venv
 	$(BIN)/ruff check .

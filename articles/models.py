@@ -106,7 +106,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return with_card_data(self.news().filter(featured=True))[:count]
 
     def subcategories(self):
-        return self.get_children().live().public().type(NewsIndexPage)
+        return without_private_sections(self.get_children().live().type(NewsIndexPage))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

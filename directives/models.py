@@ -83,9 +83,7 @@ class DirectiveIndexPage(BasePage):
     def directives(self):
         """The live, public documents of this register, newest first, ready for the table."""
         return (
-            DirectivePage.objects.live()
-            .public()
-            .descendant_of(self)
+            without_private_sections(DirectivePage.objects.live().descendant_of(self))
             .select_related("document_type", "issuing_body", "field")
             .prefetch_related(
                 Prefetch(

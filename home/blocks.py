@@ -153,16 +153,21 @@ class HomeSectionBlock(blocks.StructBlock):
     )
     count = blocks.IntegerBlock(label=_("Number of items"), default=5, min_value=1, max_value=12)
 
-    def items(self, value):
+    def source(self, value):
+        """The chosen page the section lists from, if readers may see it; asked once a render."""
+        return None
+
+    def items(self, value, source):
         raise NotImplementedError
 
-    def default_heading(self, value):
-        return ""
+    def default_heading(self, value, source):
+        return source.title if source else ""
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["items"] = self.items(value)
-        context["heading"] = value.get("heading") or self.default_heading(value)
+        source = self.source(value)
+        context["items"] = self.items(value, source)
+        context["heading"] = value.get("heading") or self.default_heading(value, source)
         return context
 
 
@@ -182,14 +187,14 @@ class FeaturedNewsBlock(HomeSectionBlock):
         help_text=_("Where featured news are taken from when none are picked by hand."),
     )
 
-    def items(self, value):
+    def items(self, value, source):
         picked = [page for page in map(_live, value.get("pages") or []) if page]
         if picked:
             return picked[: value["count"]]
         section = _live(value.get("section"))
         return list(section.featured_news(value["count"])) if section else []
 
-    def default_heading(self, value):
+    def default_heading(self, value, source):
         return _("Featured news")
 
     class Meta:
@@ -204,13 +209,11 @@ class CategoryNewsBlock(HomeSectionBlock):
 
     category = blocks.PageChooserBlock(page_type=NEWS_INDEX, label=_("News section"))
 
-    def items(self, value):
-        category = _live(value.get("category"))
-        return list(category.latest_news(value["count"])) if category else []
+    def source(self, value):
+        return _live(value.get("category"))
 
-    def default_heading(self, value):
-        category = _live(value.get("category"))
-        return category.title if category else ""
+    def items(self, value, source):
+        return list(source.latest_news(value["count"])) if source else []
 
     class Meta:
         icon = "list-ul"
@@ -224,13 +227,11 @@ class LatestDirectivesBlock(HomeSectionBlock):
 
     register = blocks.PageChooserBlock(page_type=DIRECTIVE_INDEX, label=_("Document register"))
 
-    def items(self, value):
-        register = _live(value.get("register"))
-        return list(register.latest_directives(value["count"])) if register else []
+    def source(self, value):
+        return _live(value.get("register"))
 
-    def default_heading(self, value):
-        register = _live(value.get("register"))
-        return register.title if register else ""
+    def items(self, value, source):
+        return list(source.latest_directives(value["count"])) if source else []
 
     class Meta:
         icon = "doc-full"

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from home.blocks import DIRECTIVE_INDEX, NEWS_INDEX, HomePageStreamBlock
 from home.forms import PortalPageForm
+from home.queries import without_private_sections
 from home.search import SearchablePage, folded_search_fields
 from home.text import vietnamese_slugify
 
@@ -109,7 +110,8 @@ class HomePage(BasePage):
             model = apps.get_model(label)
         except LookupError:
             return []
-        return list(model.objects.child_of(self).live().public().order_by("path")[:limit])
+        sections = without_private_sections(model.objects.child_of(self).live())
+        return list(sections.order_by("path")[:limit])
 
     class Meta:
         verbose_name = _("home page")

@@ -65,3 +65,30 @@ def test_default_home_lists_the_latest_documents_of_each_register(client, home_p
     assert "<h2>Văn bản chỉ đạo điều hành</h2>" in html
     assert f'<a href="{directive.url}">{directive.title}</a>' in html
     assert draft.title not in html
+
+
+@pytest.mark.parametrize("per_section", [1, 6])
+def test_default_home_runs_the_same_queries_however_full_its_sections(
+    client, home_page, site_settings, django_assert_max_num_queries, per_section
+):
+    """Featured news, two categories and a register: a fixed cost per section, not per item."""
+    from tests.factories import (
+        make_directive,
+        make_directive_index,
+        make_image,
+        make_news,
+        make_news_index,
+    )
+
+    register = make_directive_index(home_page)
+    for category_title in ("Tin trong tỉnh", "Chương trình OCOP"):
+        category = make_news_index(home_page, category_title)
+        for serial in range(per_section):
+            image = make_image(f"Ảnh {category_title} {serial}")
+            make_news(category, f"{category_title} {serial}", featured=True, featured_image=image)
+    for serial in range(per_section):
+        make_directive(register, f"{serial + 1}/KH-VPĐP")
+    client.get("/")  # renditions are made on the first visit; count the steady state
+    with django_assert_max_num_queries(19):
+        html = client.get("/").content.decode()
+    assert html.count("Chương trình OCOP ") >= min(per_section, 5), "each section lists its items"
