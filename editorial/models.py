@@ -36,6 +36,14 @@ BOOKKEEPING_FIELDS = {
 # The admin's date-time widgets show minutes only (go-live time, a news item's publication
 # date...), so a difference in seconds cannot be an editor's change.
 ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+# Keys naming a child row (a tag, an attached file) rather than holding its content: the tag
+# field writes its rows afresh on every save, so their keys and order change while the tags do
+# not. Rows whose order matters carry it in a field of their own (``sort_order``).
+ROW_IDENTITY_KEYS = {"pk", "id"}
+# The rich-text editor gives each paragraph a key the first time it converts the text, so text
+# that came from elsewhere (demo content, imports) gains keys on its first save in the editor
+# (quoted as is in a rich-text field, escaped inside a StreamField's JSON).
+BLOCK_KEY = re.compile(r' data-block-key=\\?"\w+\\?"')
 
 
 def _to_minute(value):
@@ -48,12 +56,26 @@ def _to_minute(value):
     return moment.replace(second=0, microsecond=0)
 
 
+def _comparable(value):
+    """``value`` without what saving alone changes: seconds, block keys, child rows' keys
+    and order."""
+    if isinstance(value, list) and all(isinstance(row, dict) for row in value):
+        rows = [
+            {key: _comparable(item) for key, item in row.items() if key not in ROW_IDENTITY_KEYS}
+            for row in value
+        ]
+        return sorted(rows, key=repr)
+    if isinstance(value, str):
+        return _to_minute(BLOCK_KEY.sub("", value))
+    return value
+
+
 def same_content(first, second):
     """Whether two revisions hold the same content, ignoring what saving alone changes."""
 
     def comparable(revision):
         return {
-            key: _to_minute(value)
+            key: _comparable(value)
             for key, value in revision.content.items()
             if key not in BOOKKEEPING_FIELDS
         }

@@ -359,7 +359,8 @@ def register_section(page):
         return
     sync = Sync(apps)
     workflow = sync.Workflow.objects.filter(name=spec.name, active=True).first()
-    if workflow is None or page.get_workflow() == workflow:
+    # Asked of the parent: asking ``page`` would cache on it that it has no workflow of its own.
+    if workflow is None or page.get_parent().get_workflow() == workflow:
         return
     sync.attach(workflow, page.pk)
     for role in ROLES:

@@ -1,4 +1,5 @@
-"""Shared builders for tests: the page tree every test stands on, users, pages."""
+"""Shared builders for tests: the page tree every test stands on, users, pages, and the data
+the admin's create forms post for the content types."""
 
 import datetime
 
@@ -6,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from directives.models import (
     DirectiveAttachment,
@@ -74,13 +76,18 @@ def make_directive_index(parent=None, title="Văn bản chỉ đạo điều hà
     return parent.add_child(instance=DirectiveIndexPage(title=title, **values))
 
 
+def reference_data(document_type, issuing_body):
+    """The document type and issuing body of these names, made on the fly when missing."""
+    return (
+        DocumentType.objects.get_or_create(name=document_type)[0],
+        IssuingBody.objects.get_or_create(name=issuing_body)[0],
+    )
+
+
 def make_directive(index, number="57-NQ/TW", *, live=True, attachments=(), **values):
     """A directive in ``index``, with reference data made on the fly from names."""
-    document_type, _ = DocumentType.objects.get_or_create(
-        name=values.pop("document_type", "Nghị quyết")
-    )
-    issuing_body, _ = IssuingBody.objects.get_or_create(
-        name=values.pop("issuing_body", "Bộ Chính trị")
+    document_type, issuing_body = reference_data(
+        values.pop("document_type", "Nghị quyết"), values.pop("issuing_body", "Bộ Chính trị")
     )
     defaults = {
         "title": f"{document_type.name} số {number}",
@@ -128,7 +135,7 @@ def make_news(
     parent.add_child(instance=news)
     if tags:
         news.tags.add(*tags)
-    revision = news.save_revision()
+    revision = news.save_revision(user=news.owner)
     if publish:
         revision.publish()
     return news
@@ -138,3 +145,46 @@ def make_image(title="Ảnh thử", colour=(11, 83, 148)):
     from home.demo import demo_image
 
     return demo_image(title, colour, size=(320, 180))
+
+
+def news_form(**values):
+    """What an editor fills into a news item's create form, as the admin's browser posts it."""
+    data = {
+        "title": "Hội nghị sơ kết nông thôn mới",
+        "slug": "hội-nghị-sơ-kết-nông-thôn-mới",
+        "published_at": "2026-11-28 09:15",
+        "lead": "Tóm tắt hội nghị.",
+        "featured_image_caption": "",
+        "body": streamfield([("paragraph", rich_text("<p>Nội dung</p>"))]),
+        "author": "Anh Hoài",
+        "source_name": "Anh Hoài/baohatinh.vn",
+        "source_url": "https://baohatinh.vn/",
+        "tags": "OCOP, Nông thôn mới",
+        "related_directive_links": inline_formset([]),
+    }
+    data.update(values)
+    return nested_form_data(data)
+
+
+def directive_form(**values):
+    """What an editor fills into a directive's create form: no files, no related documents."""
+    document_type, issuing_body = reference_data("Kế hoạch", "Văn phòng Điều phối")
+    data = {
+        "title": "Kế hoạch số 120/KH-VPĐP",
+        "slug": "kế-hoạch-số-120-kh-vpđp",
+        "number": "120/KH-VPĐP",
+        "document_type": document_type.pk,
+        "issuing_body": issuing_body.pk,
+        "field": "",
+        "signer_name": "Nguyễn Văn Hùng",
+        "signer_position": "Chánh Văn phòng",
+        "issued_on": "15/12/2026",
+        "effective_on": "15/12/2026",
+        "expires_on": "",
+        "summary": "Thực hiện Chương trình MTQG xây dựng nông thôn mới năm 2027",
+        "body": streamfield([]),
+        "attachments": inline_formset([]),
+        "outgoing_relations": inline_formset([]),
+    }
+    data.update(values)
+    return nested_form_data(data)

@@ -1,29 +1,11 @@
 """Editors create news in the admin; publishing without a lead is refused in Vietnamese."""
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import NewsPage
+from tests.factories import news_form
 
 pytestmark = pytest.mark.django_db
-
-
-def news_form(**values):
-    data = {
-        "title": "Hội nghị sơ kết nông thôn mới",
-        "slug": "hội-nghị-sơ-kết-nông-thôn-mới",
-        "published_at": "2026-11-28 09:15",
-        "lead": "Tóm tắt hội nghị.",
-        "featured_image_caption": "",
-        "body": streamfield([("paragraph", rich_text("<p>Nội dung</p>"))]),
-        "author": "Anh Hoài",
-        "source_name": "Anh Hoài/baohatinh.vn",
-        "source_url": "https://baohatinh.vn/",
-        "tags": "OCOP, Nông thôn mới",
-        "related_directive_links": inline_formset([]),
-    }
-    data.update(values)
-    return nested_form_data(data)
 
 
 def test_admin_creates_a_news_item_with_ascii_slug_and_tags(admin_client, province):

@@ -6,8 +6,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset
 
 from articles.models import NewsPage
-from tests.articles.test_admin import news_form
-from tests.factories import make_directive, make_directive_index, make_news
+from tests.factories import make_directive, make_directive_index, make_news, news_form
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,10 @@
-"""An article from contributor draft to publication, through the admin in Chromium."""
+"""A news item from contributor draft to publication, through the admin in Chromium."""
+
+import re
 
 import pytest
 from django.apps import apps
+from playwright.sync_api import expect
 from wagtail.models import Page
 
 from editorial.roles import CONTRIBUTOR, DEPUTY, EDITOR, NEWS, sync_editorial
@@ -10,13 +13,15 @@ from tests.factories import ensure_site
 
 PASSWORD = "secret-pass-123"
 TITLE = "Hà Tĩnh có thêm 12 xã đạt chuẩn nông thôn mới nâng cao"
+LEAD = "UBND tỉnh vừa công nhận thêm 12 xã đạt chuẩn nông thôn mới nâng cao năm 2026."
+PARAGRAPH = "Các xã được công nhận đều hoàn thành 19 tiêu chí theo Bộ tiêu chí của tỉnh."
 
 
 @pytest.fixture
 def newsroom(site):
     sync_editorial(apps)
     members = {role: make_member(role) for role in (CONTRIBUTOR, EDITOR, DEPUTY)}
-    return make_section(ensure_site(), NEWS, "Tin tuc"), members
+    return make_section(ensure_site(), NEWS, "Tin tức"), members
 
 
 def sign_in(page, user):
@@ -38,6 +43,17 @@ def left_the_editor(url):
     return "/edit/" not in url and "/add/" not in url
 
 
+def write_first_paragraph(page, text):
+    """Add a paragraph to the empty body and type into its rich-text editor."""
+    page.locator("#body-root .c-sf-add-button").first.click()
+    page.get_by_role("option", name="Đoạn văn").click()
+    editor = page.locator("#body-root [contenteditable='true']").first
+    editor.click()
+    editor.press_sequentially(text)
+    # The editor writes its content into the form's hidden field a moment after typing.
+    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile(re.escape(text)))
+
+
 def approve_in_editor(page, item):
     page.goto(f"/admin/pages/{item.pk}/edit/")
     open_actions(page)
@@ -48,13 +64,15 @@ def approve_in_editor(page, item):
 
 def test_article_from_contributor_draft_to_publication(page, newsroom):
     section, members = newsroom
-    model = ITEM_MODEL._meta
+    model = ITEM_MODEL[NEWS]._meta
 
     sign_in(page, members[CONTRIBUTOR])
     page.goto(f"/admin/pages/add/{model.app_label}/{model.model_name}/{section.pk}/")
     page.fill("#id_title", TITLE)
     page.press("#id_title", "Tab")
     page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    page.fill("#id_lead", LEAD)
+    write_first_paragraph(page, PARAGRAPH)
     open_actions(page)
     with page.expect_navigation(url=left_the_editor):
         page.click("button[name='action-submit']")
@@ -75,5 +93,6 @@ def test_article_from_contributor_draft_to_publication(page, newsroom):
     assert item.live, "approving the last step publishes"
 
     page.goto(item.url)
-    assert TITLE in page.content()
+    assert page.locator("h1").inner_text() == TITLE
+    assert PARAGRAPH in page.content() and LEAD in page.content()
     page.wait_for_load_state("networkidle")  # no request still running when the test ends

@@ -1,17 +1,19 @@
-"""Board members, sections and items for the editorial tests.
+"""Board members, sections and items for the editorial tests, on the portal's own page types.
 
-A section here is a plain page with one of the board's workflows attached (what an
-administrator does in the Workflows screen); its items are HomePages, a page type that
-may live under it. ``make_section``, ``make_item``, ``ITEM_MODEL`` and ``item_fields`` are the
-only places that know the page types, so the tests can move to news and directive pages.
+A news section is a top-level news category (``NewsIndexPage``) and its items are news
+(``NewsPage``); a directive section is a register (``DirectiveIndexPage``) and its items are
+directives (``DirectivePage``). Sections are created as an administrator creates them and the
+board's workflow attaches itself (``editorial/signals.py``); nothing is attached by hand here.
 """
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Page, Workflow
+from wagtail.models import Page
 
+from articles.models import NewsIndexPage, NewsPage
+from directives.models import DirectiveIndexPage, DirectivePage
 from editorial.roles import (
     ADMIN_TEAM,
     CHIEF,
@@ -20,12 +22,17 @@ from editorial.roles import (
     DIRECTIVES,
     EDITOR,
     NEWS,
-    WORKFLOW_BY_KIND,
-    Sync,
     sync_editorial,
 )
-from home.models import HomePage
 from tests.editorial.admin_forms import PageEditor
+from tests.factories import (
+    directive_form,
+    make_directive,
+    make_directive_index,
+    make_news,
+    make_news_index,
+    news_form,
+)
 
 ROLE_USERS = {
     CONTRIBUTOR: "ctv",
@@ -34,6 +41,9 @@ ROLE_USERS = {
     CHIEF: "truong",
     ADMIN_TEAM: "quantri",
 }
+KINDS = (NEWS, DIRECTIVES)
+SECTION_MODEL = {NEWS: NewsIndexPage, DIRECTIVES: DirectiveIndexPage}
+ITEM_MODEL = {NEWS: NewsPage, DIRECTIVES: DirectivePage}
 
 
 def make_member(role, username=None):
@@ -55,39 +65,50 @@ def board(home_page):
 
 
 def make_section(parent, kind, title):
-    """A page made a section of the board the way an administrator would: workflow attached."""
-    section = parent.add_child(instance=Page(title=title, slug=title.lower().replace(" ", "-")))
-    sync = Sync(apps)
-    sync.attach(Workflow.objects.get(name=WORKFLOW_BY_KIND[kind].name), section.pk)
-    sync.run()
-    return section
+    """A news category or a document register, created the way an administrator does."""
+    build = {NEWS: make_news_index, DIRECTIVES: make_directive_index}[kind]
+    return build(parent, title)
 
 
-ITEM_MODEL = HomePage
+def kind_of(section):
+    """NEWS or DIRECTIVES, from the page type of ``section`` (a sub-category is news)."""
+    specific = section.specific
+    return next(kind for kind, model in SECTION_MODEL.items() if isinstance(specific, model))
 
 
 def make_item(section, owner, title, live=False):
-    item = section.add_child(instance=ITEM_MODEL(title=title, owner=owner, live=live))
-    item.save_revision(user=owner)
-    if live:
-        item.get_latest_revision().publish()
+    """A news item or a directive in ``section``, a draft of ``owner`` unless ``live``."""
+    if kind_of(section) == NEWS:
+        item = make_news(section, title, publish=live, owner=owner)
+    else:
+        item = make_directive(section, "120/KH-VPĐP", title=title, live=live, owner=owner)
+        revision = item.save_revision(user=owner)
+        if live:
+            revision.publish()
     return Page.objects.get(pk=item.pk).specific
 
 
-def item_fields(title):
-    """What an editor types into the create form of an item (the admin copies the title
-    into the slug box as the editor types)."""
-    return {"title": title, "slug": title.lower().replace(" ", "-"), "body-count": "0"}
+def item_fields(kind, title):
+    """What an editor types into the create form of an item of ``kind`` (the admin copies the
+    title into the slug box as the editor types)."""
+    form = {NEWS: news_form, DIRECTIVES: directive_form}[kind]
+    return form(title=title, slug=title.lower().replace(" ", "-"))
 
 
 @pytest.fixture
 def news_section(home_page, board):
-    return make_section(home_page, NEWS, "Tin tuc")
+    return make_section(home_page, NEWS, "Tin tức")
 
 
 @pytest.fixture
 def directive_section(home_page, board):
-    return make_section(home_page, DIRECTIVES, "Van ban")
+    return make_section(home_page, DIRECTIVES, "Văn bản")
+
+
+@pytest.fixture
+def sections(news_section, directive_section):
+    """The news section and the directive section, keyed by kind."""
+    return {NEWS: news_section, DIRECTIVES: directive_section}
 
 
 @pytest.fixture

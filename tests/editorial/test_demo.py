@@ -1,11 +1,15 @@
-"""Demo accounts: one per role, created by the demo loader, listed by ``make run``."""
+"""Demo accounts: one per role, created by the demo loader, listed by ``make run``; the demo
+editor finds a contributor's news item in their queue and can move it on."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import Page
 
-from editorial.demo import ACCOUNTS
+from editorial.demo import ACCOUNTS, WAITING_TITLE
 from home.demo import demo_password
+from tests.editorial.admin_forms import PageEditor
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +22,14 @@ def test_load_demo_creates_one_account_per_role(client, home_page):
         assert not user.is_superuser and not user.is_staff
         assert client.login(username=username, password=demo_password())
         assert client.get("/admin/").status_code == 200, f"{username} reaches the admin"
+
+    editor = PageEditor(client, get_user_model().objects.get(username="bientapvien"))
+    assert WAITING_TITLE in client.get(reverse("editorial_my_work")).content.decode()
+    waiting = Page.objects.get(title=WAITING_TITLE)
+    assert editor.approve_in_editor(waiting).status_code == 302
+    assert Page.objects.get(pk=waiting.pk).current_workflow_task.name == "Lãnh đạo Ban duyệt tin", (
+        "the demo item, made outside the editor, moves on when approved from the editor"
+    )
 
 
 def test_demo_accounts_command_lists_every_role(capsys):

@@ -1,18 +1,21 @@
-"""A news item from contributor draft to live, through the admin over HTTP, with e-mails."""
+"""News items and directives from contributor draft to live, through the admin over HTTP,
+with the e-mails each step sends."""
 
 import csv
 import io
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
-from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, EDITOR
+from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, DIRECTIVES, EDITOR, NEWS
 from tests.editorial.conftest import ITEM_MODEL, item_fields
 
 pytestmark = pytest.mark.django_db
 TITLE = "Xã Cẩm Bình về đích nông thôn mới"
+DIRECTIVE_TITLE = "Kế hoạch thực hiện Chương trình MTQG xây dựng nông thôn mới năm 2027"
 
 
 def fresh(page):
@@ -27,7 +30,7 @@ def test_news_item_from_draft_to_live(news_section, board, editor_for):
     contributor, editor, deputy = board[CONTRIBUTOR], board[EDITOR], board[DEPUTY]
 
     response = editor_for(contributor).create(
-        news_section, ITEM_MODEL, item_fields(TITLE), action="action-submit"
+        news_section, ITEM_MODEL[NEWS], item_fields(NEWS, TITLE), action="action-submit"
     )
     assert response.status_code == 302, "the contributor's draft should be saved and submitted"
     item = Page.objects.child_of(news_section).get(title=TITLE)
@@ -73,11 +76,63 @@ def test_news_item_from_draft_to_live(news_section, board, editor_for):
     assert html.count(TITLE) >= 4 and "Đồng ý đăng" in html
     export = client.get(reverse("editorial_history"), {**query, "export": "csv"})
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))[1:]
-    steps = [(row[1], row[3]) for row in reversed(rows)]
+    item_rows = [row for row in rows if row[3] == TITLE]  # the section's own publication aside
+    steps = [(row[1], row[3]) for row in reversed(item_rows)]
     assert steps == [("ctv", TITLE), ("btv", TITLE), ("pho", TITLE), ("pho", TITLE)], (
         "submission, two approvals and publication each show in the history"
     )
-    assert "Đồng ý đăng" in rows[1][5] or "Đồng ý đăng" in rows[0][5]
+    assert "Đồng ý đăng" in item_rows[1][5] or "Đồng ý đăng" in item_rows[0][5]
+
+
+def test_directive_from_draft_to_live_with_the_chief_alone_at_the_last_step(
+    directive_section, board, editor_for
+):
+    contributor, editor, deputy, chief = (
+        board[role] for role in (CONTRIBUTOR, EDITOR, DEPUTY, CHIEF)
+    )
+    reader = Client()
+
+    response = editor_for(contributor).create(
+        directive_section,
+        ITEM_MODEL[DIRECTIVES],
+        item_fields(DIRECTIVES, DIRECTIVE_TITLE),
+        action="action-submit",
+    )
+    assert response.status_code == 302, "the contributor's draft should be saved and submitted"
+    item = Page.objects.child_of(directive_section).get(title=DIRECTIVE_TITLE).specific
+    assert item.get_workflow().name == "Duyệt văn bản", "the register's workflow applies"
+    assert item.current_workflow_task.name == "Biên tập viên kiểm tra văn bản"
+    assert recipients() == ["btv@example.com"], "the first step's reviewers are told"
+    assert reader.get(item.url).status_code == 404, "readers do not see a draft"
+
+    mail.outbox.clear()
+    response = editor_for(editor).approve_in_editor(item)
+    assert response.status_code == 302
+    item = fresh(item)
+    assert item.current_workflow_task.name == "Trưởng Ban duyệt văn bản"
+    assert recipients() == ["ctv@example.com", "truong@example.com"], (
+        "the author hears of the approval and the editor-in-chief alone of the new step"
+    )
+
+    mail.outbox.clear()
+    editor_for(deputy).workflow_action(item, "approve")
+    item = fresh(item)
+    assert not item.live, "the deputy approves news, not directives"
+    assert item.current_workflow_task.name == "Trưởng Ban duyệt văn bản"
+    assert mail.outbox == []
+    assert reader.get(item.url).status_code == 404
+
+    response = editor_for(chief).workflow_action(item, "approve", comment="Ban hành")
+    assert response.status_code == 302
+    item = fresh(item)
+    assert item.live and not item.workflow_in_progress, "approving the last step publishes"
+    assert recipients() == ["ctv@example.com", "ctv@example.com"], (
+        "the author learns of the approval and of the publication"
+    )
+    assert any(item.full_url in message.body for message in mail.outbox)
+    page = reader.get(item.url)
+    assert page.status_code == 200
+    assert "120/KH-VPĐP" in page.content.decode(), "readers see the directive's number"
 
 
 def test_rejection_returns_to_author_with_comment_and_resubmission_resumes(
@@ -85,7 +140,7 @@ def test_rejection_returns_to_author_with_comment_and_resubmission_resumes(
 ):
     contributor, editor = board[CONTRIBUTOR], board[EDITOR]
     editor_for(contributor).create(
-        news_section, ITEM_MODEL, item_fields(TITLE), action="action-submit"
+        news_section, ITEM_MODEL[NEWS], item_fields(NEWS, TITLE), action="action-submit"
     )
     item = Page.objects.child_of(news_section).get(title=TITLE)
     mail.outbox.clear()
@@ -111,7 +166,7 @@ def test_page_in_moderation_is_locked_except_to_the_current_reviewers(
 ):
     contributor, editor, chief = board[CONTRIBUTOR], board[EDITOR], board[CHIEF]
     editor_for(contributor).create(
-        news_section, ITEM_MODEL, item_fields(TITLE), action="action-submit"
+        news_section, ITEM_MODEL[NEWS], item_fields(NEWS, TITLE), action="action-submit"
     )
     item = Page.objects.child_of(news_section).get(title=TITLE)
     revisions = item.revisions.count()
@@ -132,7 +187,7 @@ def test_edit_after_a_step_approved_sends_the_page_back_to_the_first_step(
 ):
     contributor, editor, deputy = board[CONTRIBUTOR], board[EDITOR], board[DEPUTY]
     editor_for(contributor).create(
-        news_section, ITEM_MODEL, item_fields(TITLE), action="action-submit"
+        news_section, ITEM_MODEL[NEWS], item_fields(NEWS, TITLE), action="action-submit"
     )
     item = Page.objects.child_of(news_section).get(title=TITLE)
     editor_for(editor).workflow_action(item, "approve")
@@ -149,7 +204,7 @@ def test_approval_links_show_on_the_dashboard_for_the_reviewer(news_section, boa
     from tests.editorial.admin_forms import PageEditor
 
     PageEditor(client, board[CONTRIBUTOR]).create(
-        news_section, ITEM_MODEL, item_fields(TITLE), action="action-submit"
+        news_section, ITEM_MODEL[NEWS], item_fields(NEWS, TITLE), action="action-submit"
     )
     client.force_login(board[EDITOR])
     response = client.get(reverse("wagtailadmin_home"))
@@ -159,7 +214,8 @@ def test_approval_links_show_on_the_dashboard_for_the_reviewer(news_section, boa
 def test_approve_in_editor_advances_when_a_widget_does_not_round_trip(
     news_section, board, editor_for
 ):
-    """The date-time widget shows minutes only: posting the form back drops the seconds."""
+    """Posting the form back changes what the editor never touched: the date-time widget
+    drops the seconds and the rich-text editor adds block keys to text made outside it."""
     from datetime import timedelta
 
     from django.utils import timezone

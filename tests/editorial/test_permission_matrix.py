@@ -1,18 +1,39 @@
 """Role x action, through the admin over HTTP: who may do what, and refusals change nothing.
 
-Each row acts as one member of one role on pages set up for the occasion; an allowed action
-must have its effect, a refused one must leave every moderation-relevant row as it was.
+Each action is done by one member of one role on news items and on directives set up for the
+occasion; an allowed action must have its effect, a refused one must leave every
+moderation-relevant row as it was.
 """
+
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, Revision, Site, TaskState, WorkflowState
 
-from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR
+from editorial.roles import (
+    ADMIN_TEAM,
+    CHIEF,
+    CONTRIBUTOR,
+    DEPUTY,
+    DIRECTIVES,
+    EDITOR,
+    NEWS,
+    WORKFLOW_BY_KIND,
+)
 from home.models import PortalSettings
-from tests.editorial.conftest import ITEM_MODEL, ROLE_USERS, item_fields, make_item, make_member
+from tests.editorial.conftest import (
+    ITEM_MODEL,
+    KINDS,
+    ROLE_USERS,
+    item_fields,
+    kind_of,
+    make_item,
+    make_member,
+)
 
 pytestmark = pytest.mark.django_db
 ROLES = (CONTRIBUTOR, EDITOR, DEPUTY, CHIEF, ADMIN_TEAM)
@@ -33,26 +54,28 @@ def fingerprint():
 
 
 class Scene:
-    """The pages a role acts on: its own draft, someone else's, items at each step, a live one."""
+    """The pages a role acts on in one section: its own draft, someone else's, an item at
+    each step of the section's workflow and a live one."""
 
-    def __init__(self, actor, news_section, directive_section, board):
+    def __init__(self, actor, section, board):
         author = make_member(CONTRIBUTOR, "ctv2")
-        # Where new items go: a category inside the news section, empty so far.
-        self.section = news_section.add_child(instance=Page(title="Chuyên mục", slug="chuyen-muc"))
-        self.own = make_item(news_section, actor, "Bài của tôi")
-        self.others = make_item(news_section, author, "Bài của người khác")
-        self.step1 = self.submitted(news_section, author, "Tin chờ bước 1")
-        self.step2 = self.submitted(news_section, author, "Tin chờ bước 2")
+        self.kind = kind_of(section)
+        self.section = section
+        self.own = make_item(section, actor, "Bài của tôi")
+        self.others = make_item(section, author, "Bài của người khác")
+        self.step1 = self.submitted(section, author, "Chờ bước 1")
+        self.step2 = self.submitted(section, author, "Chờ bước 2")
         self.step2.current_workflow_task_state.approve(user=board[EDITOR])
-        self.directive_final = self.submitted(directive_section, author, "Văn bản chờ duyệt")
-        self.directive_final.current_workflow_task_state.approve(user=board[EDITOR])
-        self.live = make_item(news_section, author, "Tin đã đăng", live=True)
+        self.live = make_item(section, author, "Đã đăng", live=True)
 
     @staticmethod
     def submitted(section, author, title):
         item = make_item(section, author, title)
         item.get_workflow().start(item, author)
         return item
+
+    def second_step(self):
+        return WORKFLOW_BY_KIND[self.kind].steps[1].name
 
 
 def reload(page):
@@ -64,13 +87,14 @@ def task_of(page):
 
 
 def create(editor, scene):
-    editor.create(scene.section, ITEM_MODEL, item_fields("Tin mới tạo"))
-    return Page.objects.filter(title="Tin mới tạo").exists()
+    editor.create(scene.section, ITEM_MODEL[scene.kind], item_fields(scene.kind, "Mới tạo"))
+    return Page.objects.filter(title="Mới tạo").exists()
 
 
 def create_and_publish(editor, scene):
-    editor.create(scene.section, ITEM_MODEL, item_fields("Tin đăng ngay"), "action-publish")
-    return Page.objects.filter(title="Tin đăng ngay").exists()
+    fields = item_fields(scene.kind, "Đăng ngay")
+    editor.create(scene.section, ITEM_MODEL[scene.kind], fields, "action-publish")
+    return Page.objects.filter(title="Đăng ngay").exists()
 
 
 def edit_own(editor, scene):
@@ -90,7 +114,7 @@ def submit_own(editor, scene):
 
 def approve_step1(editor, scene):
     editor.workflow_action(scene.step1, "approve")
-    return task_of(scene.step1).name == "Lãnh đạo Ban duyệt tin"
+    return task_of(scene.step1).name == scene.second_step()
 
 
 def reject_step1(editor, scene):
@@ -106,11 +130,6 @@ def approve_step2(editor, scene):
 def reject_step2(editor, scene):
     editor.workflow_action(scene.step2, "reject", comment="Chưa đăng")
     return reload(scene.step2).current_workflow_state.status == "needs_changes"
-
-
-def approve_directive(editor, scene):
-    editor.workflow_action(scene.directive_final, "approve")
-    return reload(scene.directive_final).live
 
 
 def publish_directly(editor, scene):
@@ -170,8 +189,8 @@ def manage_settings(editor, scene):
     return PortalSettings.objects.get(site=site).portal_name == "Tên cổng mới"
 
 
-# action: roles allowed to do it (everyone else must be refused)
-MATRIX = {
+# What members do to items, and the roles allowed to (everyone else must be refused) ...
+ITEM_ACTIONS = {
     create: {CONTRIBUTOR, EDITOR, CHIEF},
     edit_own: {CONTRIBUTOR, EDITOR, CHIEF},
     edit_others: {EDITOR, CHIEF},
@@ -180,30 +199,57 @@ MATRIX = {
     reject_step1: {EDITOR},
     approve_step2: {DEPUTY, CHIEF},
     reject_step2: {DEPUTY, CHIEF},
-    approve_directive: {CHIEF},
     publish_directly: {CHIEF},
     create_and_publish: {CHIEF},
     unpublish: {CHIEF},
     delete: {CHIEF},
+}
+# ... where directives differ: their last step is the editor-in-chief's alone.
+DIRECTIVE_ACTIONS = {**ITEM_ACTIONS, approve_step2: {CHIEF}, reject_step2: {CHIEF}}
+ALLOWED = {NEWS: ITEM_ACTIONS, DIRECTIVES: DIRECTIVE_ACTIONS}
+# What administrators do, whatever the section.
+SITE_ACTIONS = {
     manage_users: {ADMIN_TEAM},
     manage_groups: set(),
     manage_settings: {ADMIN_TEAM},
 }
 
 
+@contextmanager
+def rolled_back():
+    """Undo whatever the block wrote, so that every action starts from the same scene."""
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+def check(action, allowed, role, editor, scene):
+    with rolled_back():
+        before = fingerprint()
+        done = action(editor, scene)
+        if role in allowed:
+            assert done, f"{role} should be able to {action.__name__}"
+        else:
+            assert not done, f"{role} must not be able to {action.__name__}"
+            assert fingerprint() == before, f"refusing {role} to {action.__name__} changed data"
+
+
 @pytest.mark.parametrize("role", ROLES, ids=lambda role: ROLE_USERS[role])
-@pytest.mark.parametrize("action", MATRIX, ids=lambda action: action.__name__)
-def test_role_may_do_only_what_is_listed(
-    action, role, news_section, directive_section, board, site_settings, editor_for
+@pytest.mark.parametrize("kind", KINDS)
+def test_role_may_do_to_items_only_what_is_listed(
+    kind, role, sections, board, editor_for, subtests
 ):
-    scene = Scene(board[role], news_section, directive_section, board)
+    """One scene per role and kind; each action runs on it and is undone afterwards."""
+    scene = Scene(board[role], sections[kind], board)
     editor = editor_for(board[role])
-    before = fingerprint()
+    for action, allowed in ALLOWED[kind].items():
+        with subtests.test(action=action.__name__):
+            check(action, allowed, role, editor, scene)
 
-    done = action(editor, scene)
 
-    if role in MATRIX[action]:
-        assert done, f"{role} should be able to {action.__name__}"
-    else:
-        assert not done, f"{role} must not be able to {action.__name__}"
-        assert fingerprint() == before, f"refusing {role} to {action.__name__} changed data"
+@pytest.mark.parametrize("role", ROLES, ids=lambda role: ROLE_USERS[role])
+def test_role_may_administer_only_what_is_listed(role, board, site_settings, editor_for, subtests):
+    editor = editor_for(board[role])
+    for action, allowed in SITE_ACTIONS.items():
+        with subtests.test(action=action.__name__):
+            check(action, allowed, role, editor, scene=None)

@@ -6,8 +6,8 @@ from django.contrib.messages import get_messages
 from django.utils import translation
 from wagtail.models import GroupPagePermission, Page
 
-from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, EDITOR
-from tests.editorial.conftest import make_item
+from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, NEWS
+from tests.editorial.conftest import ITEM_MODEL, item_fields, make_item
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +57,8 @@ def test_direct_publish_is_refused_even_with_a_hand_granted_right(
 
 
 def test_direct_publish_on_create_is_refused(news_section, board, editor_for):
-    from tests.editorial.conftest import ITEM_MODEL, item_fields
-
-    category = news_section.add_child(instance=Page(title="Chuyên mục", slug="chuyen-muc"))
     response = editor_for(board[EDITOR]).create(
-        category, ITEM_MODEL, item_fields("Đăng ngay"), action="action-publish"
+        news_section, ITEM_MODEL[NEWS], item_fields(NEWS, "Đăng ngay"), action="action-publish"
     )
     assert_refused(response)
     assert not Page.objects.filter(title="Đăng ngay").exists()

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
-from editorial.roles import CONTRIBUTOR, DEPUTY, EDITOR
+from editorial.roles import CONTRIBUTOR, DEPUTY, EDITOR, NEWS
 from tests.editorial.conftest import ITEM_MODEL, item_fields
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +24,11 @@ def ambiguous_future_day():
 
 def test_approved_page_goes_live_at_its_time(news_section, board, editor_for):
     day = ambiguous_future_day()
-    fields = {**item_fields("Lịch tiếp công dân"), "go_live_at": day.strftime("%d/%m/%Y 10:00")}
-    editor_for(board[CONTRIBUTOR]).create(news_section, ITEM_MODEL, fields, "action-submit")
+    fields = {
+        **item_fields(NEWS, "Lịch tiếp công dân"),
+        "go_live_at": day.strftime("%d/%m/%Y 10:00"),
+    }
+    editor_for(board[CONTRIBUTOR]).create(news_section, ITEM_MODEL[NEWS], fields, "action-submit")
     item = Page.objects.get(title="Lịch tiếp công dân")
     editor_for(board[EDITOR]).workflow_action(item, "approve")
     editor_for(board[DEPUTY]).workflow_action(item, "approve")

@@ -4,6 +4,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from articles.models import NewsPage
+from editorial.demo import WAITING_TITLE
 from home.demo import demo_password
 from home.models import PortalSettings
 
@@ -24,6 +26,11 @@ def test_load_demo_is_idempotent(home_page):
         label: (first[label], second[label]) for label in first if first[label] != second[label]
     }
     assert not changed, f"a second load_demo run must change nothing, changed: {changed}"
+    waiting = NewsPage.objects.get(title=WAITING_TITLE)  # one, not one per run
+    assert not waiting.live
+    state = waiting.current_workflow_state
+    assert state.status == state.STATUS_IN_PROGRESS and state.requested_by.username == "congtacvien"
+    assert waiting.current_workflow_task.name == "Biên tập viên duyệt tin", "waits at step 1"
 
 
 def test_load_demo_fills_footer_settings_and_admin(client, home_page):
