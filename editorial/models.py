@@ -1,5 +1,6 @@
 """The board's review step: Wagtail's group approval, made safe to approve from the edit view."""
 
+import json
 import re
 from datetime import datetime
 
@@ -66,8 +67,29 @@ def _comparable(value):
         ]
         return sorted(rows, key=repr)
     if isinstance(value, str):
-        return _to_minute(BLOCK_KEY.sub("", value))
+        return _stream_or_text(value)
     return value
+
+
+def _stream_or_text(value):
+    """A StreamField's JSON as data (PostgreSQL's jsonb gives its keys back in another order),
+    block order kept; other text without the rich-text editor's block keys or seconds."""
+    if value.startswith("[{"):
+        try:
+            return _without_block_keys(json.loads(value))
+        except ValueError:
+            pass
+    return _to_minute(BLOCK_KEY.sub("", value))
+
+
+def _without_block_keys(data):
+    if isinstance(data, dict):
+        return {key: _without_block_keys(item) for key, item in data.items()}
+    if isinstance(data, list):
+        return [_without_block_keys(item) for item in data]
+    if isinstance(data, str):
+        return _to_minute(BLOCK_KEY.sub("", data))
+    return data
 
 
 def same_content(first, second):
