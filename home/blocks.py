@@ -1,6 +1,7 @@
 """StreamField blocks shared by every page body (news, directives), and the home page sections."""
 
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
@@ -98,10 +99,25 @@ class GalleryBlock(blocks.StructBlock):
         description = _("Several images shown as a gallery.")
 
 
+class TextRequiredRichTextBlock(blocks.RichTextBlock):
+    """Rich text that must say something: the editor's empty paragraph ("<p></p>") is no text.
+
+    Wagtail only refuses an empty string, so a paragraph left blank in the editor would reach
+    review and readers as an empty block.
+    """
+
+    def clean(self, value):
+        value = super().clean(value)
+        source = value.source
+        if self.required and not strip_tags(source).strip() and "<embed" not in source:
+            raise ValidationError(self.field.error_messages["required"], code="required")
+        return value
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """The body blocks every content page starts from."""
 
-    paragraph = blocks.RichTextBlock(
+    paragraph = TextRequiredRichTextBlock(
         label=_("Paragraph"),
         features=PARAGRAPH_FEATURES,
         icon="pilcrow",
