@@ -3,10 +3,11 @@
 import re
 from pathlib import Path
 
+import django
 import polib
 from django.conf import settings
 
-from home.upstream_catalogues import catalogue_pairs
+from home.upstream_catalogues import UPSTREAM_DIR, catalogue_pairs
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -32,6 +33,16 @@ def project_catalogues():
 
 def upstream_copies():
     return [target for _, target, _ in upstream_pairs()]
+
+
+def django_catalogue(language):
+    """Django core's installed catalogue; the English one lists every msgid of the version."""
+    return Path(django.__file__).parent / "conf" / "locale" / language / "LC_MESSAGES" / "django.po"
+
+
+def django_copy():
+    """The project's Vietnamese for what Django's (and django-taggit's) own catalogues lack."""
+    return UPSTREAM_DIR / "django" / "vi" / "LC_MESSAGES" / "django.po"
 
 
 def catalogue_id(path):
@@ -65,6 +76,17 @@ def placeholders(text):
     )
 
 
+def keeps_placeholders(entry):
+    """The translation has the placeholders of its msgid."""
+    text = placeholders(vietnamese(entry))
+    if entry.msgid_plural:
+        # Vietnamese has one form, written after the plural; it may drop a count that only
+        # the singular lacks ("1 image" / "%(counter)s images"), so either source is fine.
+        return text in (placeholders(entry.msgid_plural), placeholders(entry.msgid))
+    return text == placeholders(entry.msgid)
+
+
 def all_catalogues():
     """pytest params of every Vietnamese .po the project ships, project's own and upstream copies."""
-    return [(path, catalogue_id(path)) for path in project_catalogues() + upstream_copies()]
+    paths = project_catalogues() + upstream_copies() + [django_copy()]
+    return [(path, catalogue_id(path)) for path in paths]
