@@ -9,6 +9,7 @@ reads the copy: a page form's null-character error and the CSRF refusal page.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 
 from articles.models import NewsPage
@@ -73,3 +74,24 @@ def test_a_login_without_the_csrf_cookie_is_refused_in_vietnamese(db):
     assert "yêu cầu cookie CSRF khi gửi biểu mẫu" in html
     assert "CSRF verification failed" not in html
     assert "requires a CSRF cookie" not in html
+
+
+@pytest.mark.django_db
+def test_the_user_editor_refuses_a_short_password_in_vietnamese(editor_client):
+    """The administration team creates accounts; Django's password rules speak Vietnamese."""
+    response = editor_client.post(
+        "/admin/users/new/",
+        {
+            "username": "bientapvien2",
+            "email": "btv2@example.com",
+            "first_name": "Lan",
+            "last_name": "Nguyễn",
+            "password1": "x7Q",
+            "password2": "x7Q",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Mật khẩu này quá ngắn. Mật khẩu phải có ít nhất 8 ký tự." in html
+    assert "This password is too short" not in html
+    assert not get_user_model().objects.filter(username="bientapvien2").exists()
