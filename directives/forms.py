@@ -3,6 +3,7 @@
 import os
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
@@ -12,6 +13,20 @@ from directives.documents import EXPECTED_KIND, content_matches_extension, max_a
 
 class DirectiveDocumentForm(BaseDocumentForm):
     """Every document uploaded in the admin passes these checks (WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
+
+    def add_error(self, field, error):
+        """Keep the upload's one clear error.
+
+        Wagtail's Document.clean repeats the extension check on a file this form already
+        refused, whose name is then empty ("extension “” is not allowed"): that second
+        message is dropped.
+        """
+        if self.has_error("file") and hasattr(error, "error_dict"):
+            others = {name: errors for name, errors in error.error_dict.items() if name != "file"}
+            if not others:
+                return
+            error = ValidationError(others)
+        super().add_error(field, error)
 
     def clean_file(self):
         file = self.cleaned_data.get("file")

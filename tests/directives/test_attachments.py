@@ -80,6 +80,12 @@ def test_wrong_content_gets_a_vietnamese_form_error(admin_client, name, content,
     assert not get_document_model().objects.exists()
 
 
+def test_refused_extension_shows_only_its_own_error(admin_client):
+    page = upload(admin_client, "script.exe", b"MZ\x90\x00").content.decode()
+    assert page.count("Chỉ được tải lên tệp PDF") == 1
+    assert "Phần mở rộng tệp" not in page, "Wagtail's check of the refused file is not repeated"
+
+
 def test_too_large_a_file_gets_a_clear_error(admin_client, settings):
     settings.DIRECTIVES_MAX_ATTACHMENT_SIZE = 1000
     response = upload(admin_client, "lon.pdf", minimal_pdf(["x"]) + b"%" * 2000)
