@@ -1,4 +1,4 @@
-"""Every msgid of Django core's catalogue reads in Vietnamese.
+"""Every msgid of Django core's catalogue, and of the Django and taggit apps, reads in Vietnamese.
 
 Django's own Vietnamese leaves some eighty msgids untranslated (the "slug" and null-character
 validators, the file-extension check, the JSON, UUID and date format errors, pagination,
@@ -8,7 +8,10 @@ test lists what the new version added. Two screens that showed English before pr
 reads the copy: a page form's null-character error and the CSRF refusal page.
 """
 
+from pathlib import Path
+
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.test import Client
 
@@ -26,21 +29,42 @@ from tests.i18n.catalogues import (
 
 
 def _translations(path):
+    if not path.exists():
+        return {}
     return {key(entry): entry for entry in entries(path) if is_translated(entry)}
 
 
-def test_every_django_msgid_is_translated_with_its_placeholders():
+def _english_catalogues():
+    """Django core's English catalogue, then those of the installed non-Wagtail apps
+    (django.contrib.*, django-taggit); Wagtail's are the upstream-completeness test's."""
+    paths = [django_catalogue("en")]
+    for app in apps.get_app_configs():
+        english = Path(app.path) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+        if english.exists() and not app.name.startswith("wagtail"):
+            paths.append(english)
+    return [pytest.param(path, id=str(path.parents[3].name)) for path in paths]
+
+
+@pytest.mark.parametrize("english", _english_catalogues())
+def test_every_django_msgid_is_translated_with_its_placeholders(english):
     # The project's copy comes first in LOCALE_PATHS, so its translation is the one shown.
-    ours, djangos = _translations(django_copy()), _translations(django_catalogue("vi"))
+    own_vietnamese = english.parents[2] / "vi" / "LC_MESSAGES" / "django.po"
+    ours, theirs = _translations(django_copy()), _translations(own_vietnamese)
     untranslated, broken = [], []
-    for entry in entries(django_catalogue("en")):
-        translation = ours.get(key(entry)) or djangos.get(key(entry))
+    for entry in entries(english):
+        translation = ours.get(key(entry)) or theirs.get(key(entry))
         if translation is None:
             untranslated.append(entry.msgid)
         elif not keeps_placeholders(translation):
             broken.append((entry.msgid, vietnamese(translation)))
     assert not untranslated, f"{len(untranslated)} msgids without Vietnamese: {untranslated[:20]}"
     assert not broken, f"{len(broken)} translations change placeholders: {broken[:10]}"
+
+
+def test_every_installed_catalogue_is_checked():
+    """Django core, auth, contenttypes, sessions and taggit: a new app's catalogue joins."""
+    checked = {param.id for param in _english_catalogues()}
+    assert {"conf", "auth", "contenttypes", "sessions", "taggit"} <= checked
 
 
 @pytest.fixture
