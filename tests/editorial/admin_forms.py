@@ -70,7 +70,7 @@ class PageEditor:
                 )
         return data
 
-    def edit(self, page, fields=None, action=None, extra=None):
+    def edit(self, page, fields=None, action=None, extra=None, headers=None):
         form_page = self.client.get(self.edit_url(page))
         if form_page.status_code != 200:
             return form_page
@@ -82,7 +82,11 @@ class PageEditor:
         }
         if action:
             data[action] = "1"
-        return self.client.post(self.edit_url(page), data)
+        return self.client.post(self.edit_url(page), data, headers=headers)
+
+    def autosave(self, page, fields):
+        """What the editor's autosave sends: the form, asking for JSON back."""
+        return self.edit(page, fields, headers={"Accept": "application/json"})
 
     def submit(self, page, fields=None):
         return self.edit(page, fields, action="action-submit")

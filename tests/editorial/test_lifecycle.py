@@ -202,6 +202,24 @@ def test_edit_after_a_step_approved_sends_the_page_back_to_the_first_step(
     assert item.current_workflow_task.name == "Biên tập viên duyệt tin"
 
 
+def test_autosaved_edit_after_a_step_approved_sends_the_page_back(news_section, board, editor_for):
+    """Autosave writes revisions without a click: approving afterwards from the dashboard
+    must not publish text the first step never saw."""
+    contributor, editor, deputy = board[CONTRIBUTOR], board[EDITOR], board[DEPUTY]
+    editor_for(contributor).create(
+        news_section, ITEM_MODEL[NEWS], item_fields(NEWS, TITLE), action="action-submit"
+    )
+    item = Page.objects.child_of(news_section).get(title=TITLE)
+    editor_for(editor).workflow_action(item, "approve")
+
+    response = editor_for(deputy).autosave(fresh(item), {"title": TITLE + " – tự lưu"})
+    assert response.status_code == 200 and response.json()["success"]
+    editor_for(deputy).workflow_action(fresh(item), "approve")
+    item = fresh(item)
+    assert not item.live, "the autosaved text has not been reviewed at step 1"
+    assert item.current_workflow_task.name == "Biên tập viên duyệt tin"
+
+
 def test_approval_links_show_on_the_dashboard_for_the_reviewer(news_section, board, client):
     from tests.editorial.admin_forms import PageEditor
 
