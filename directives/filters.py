@@ -63,6 +63,15 @@ class DirectiveFilterForm(forms.Form):
         for name, empty_label in self.EMPTY_LABELS.items():
             self.fields[name].choices = [("", empty_label), *choices[name]]
 
+    # The notice that names the ignored filters; each ignored box points at it for screen readers.
+    NOTICE_ID = "filter-notice"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            # Django would point at "<id>_error", a message this page does not render.
+            self.fields[name].widget.attrs["aria-describedby"] = self.NOTICE_ID
+
     def clean_q(self):
         """Drop NUL bytes and surrounding space: PostgreSQL rejects NUL in text."""
         return self.cleaned_data["q"].replace("\x00", "").strip()

@@ -1,6 +1,7 @@
 """The register over HTTP: table, order, every filter (valid and not), lookup by number."""
 
 import datetime
+import re
 
 import pytest
 
@@ -164,3 +165,13 @@ def test_relations_do_not_change_the_register_count(client, register):
     DirectiveRelation.objects.create(source=new, target=old, kind="replaces")
     response = client.get(register.url, {"status": "replaced"})
     assert numbers(response) == [old.number]
+
+
+def test_an_ignored_filter_is_described_by_the_notice_on_the_page(client, register):
+    """Screen readers follow aria-describedby from the invalid box to the notice that explains it."""
+    html = client.get(register.url, {"year": "abc", "document_type": "999999"}).content.decode()
+    described = re.findall(r'aria-describedby="([^"]+)"', html)
+    assert len(described) == 2, "both ignored filters should point at an explanation"
+    for ids in described:
+        for element_id in ids.split():
+            assert f'id="{element_id}"' in html, f"aria-describedby names a missing {element_id}"

@@ -1,5 +1,7 @@
 """Vietnamese-aware search: folding, hostile queries, ranking, on SQLite and PostgreSQL alike."""
 
+import re
+
 import pytest
 
 from home.models import HomePage
@@ -70,7 +72,10 @@ def test_hostile_queries_over_http_give_a_page(client, site_settings, query):
 def test_unknown_type_filter_is_a_vietnamese_form_error(client, site_settings):
     response = client.get("/tim-kiem/", {"q": "nông thôn", "type": "bogus"})
     assert response.status_code == 200
-    assert "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
+    html = response.content.decode()
+    assert "Hãy chọn một lựa chọn hợp lệ" in html
+    described = re.search(r'aria-describedby="([^"]+)"', html).group(1)
+    assert f'id="{described}"' in html, "the invalid type box must point at its error message"
 
 
 def test_search_box_is_in_the_header_of_every_page(client, site_settings):
