@@ -5,7 +5,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from home.forms import SearchForm
 from home.search import clean_query, search_pages, search_type_models, search_type_of
@@ -13,7 +13,7 @@ from home.search import clean_query, search_pages, search_type_models, search_ty
 RESULTS_PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 def search(request):
     """One results page for news and directives; an empty query just shows the form."""
     form = SearchForm(request.GET or None)
@@ -30,14 +30,14 @@ def search(request):
     return render(request, "home/search.html", {"form": form, "query": query, "results": results})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Keep crawlers out of the admin and point them at the sitemap."""
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     return render(request, "robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; send them to the static file."""
     return HttpResponsePermanentRedirect(static("img/favicon.ico"))

@@ -73,6 +73,17 @@ def test_favicon_is_served_locally(client, home_page):
     assert response["Location"] == "/static/img/favicon.ico"
 
 
+@pytest.mark.parametrize(
+    ("path", "status"), [("/robots.txt", 200), ("/favicon.ico", 301), ("/tim-kiem/?q=a", 200)]
+)
+def test_reader_tools_answer_head_like_get(client, site_settings, path, status):
+    """Link checkers, uptime monitors and some crawlers ask with HEAD first."""
+    response = client.head(path)
+    assert response.status_code == status, f"HEAD {path} should answer as GET does"
+    assert response.content == b""
+    assert client.post(path).status_code == 405, "posting to a reader tool is still refused"
+
+
 def test_404_is_vietnamese_with_header_and_search_box(client, site_settings):
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404
