@@ -327,7 +327,7 @@ class DirectivePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         self.load_reference_data()
         context.update(
-            parent=self.get_parent(),
+            breadcrumbs=[self.get_parent()],
             attachments=self.attachments.select_related("document"),
             relations=self.relations(),
             citing_pages=list(self.citing_pages()),

@@ -42,6 +42,19 @@ def test_search_without_accents_then_directive_then_download_on_a_phone(phone_pa
     assert download.value.suggested_filename.endswith(".pdf")
 
 
+def test_register_download_links_are_on_screen_on_a_phone(phone_page, site):
+    """Each document is a labelled card at 375px, not a table wider than the screen."""
+    register, _directive, _document = build_directive(site)
+    phone_page.goto(register.url)
+    link = phone_page.locator(".directive-register a[download]").first
+    box = link.bounding_box()
+    width = phone_page.viewport_size["width"]
+    assert 0 <= box["x"] and box["x"] + box["width"] <= width, f"download link at {box}"
+    cell = phone_page.locator(".directive-register td").last
+    label = cell.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert "Tệp đính kèm" in label, "each value on the card says what it is"
+
+
 def test_keyboard_alone_reaches_a_document_from_search(page, site):
     _register, directive, _document = build_directive(site)
     page.goto("/")

@@ -1,6 +1,7 @@
 """The directive page over HTTP: header table, attachments, relations both ways, citing news."""
 
 import datetime
+import re
 
 import pytest
 
@@ -102,3 +103,21 @@ def test_directive_page_query_count_stays_flat(
     with django_assert_max_num_queries(15):
         response = client.get(resolution.url)
     assert response.status_code == 200
+
+
+def breadcrumb_links(html):
+    nav = html[
+        html.index('class="breadcrumbs"') : html.index("</nav>", html.index('class="breadcrumbs"'))
+    ]
+    return re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav)
+
+
+def test_directive_page_breadcrumbs_lead_home_and_to_the_register(client, register, resolution):
+    html = client.get(resolution.url).content.decode()
+    assert breadcrumb_links(html) == [("/", "Trang chủ"), (register.url, register.title)]
+    assert f'<li aria-current="page">{resolution.title}</li>' in html
+
+
+def test_register_breadcrumbs_lead_home(client, register):
+    html = client.get(register.url).content.decode()
+    assert breadcrumb_links(html) == [("/", "Trang chủ")]
