@@ -93,7 +93,15 @@ def test_editor_listing_filters_and_searches_by_number(admin_client, register):
 
 
 @pytest.mark.parametrize(
-    "params", [{"document_type": "x"}, {"year": "abc"}, {"legal_status": "bogus"}]
+    "params",
+    [
+        {"document_type": "x"},
+        {"year": "abc"},
+        {"year": "99999999999999999999"},
+        {"year": "1e5"},
+        {"year": "2025.5"},
+        {"legal_status": "bogus"},
+    ],
 )
 def test_editor_listing_survives_bad_filter_values(admin_client, register, params):
     listing(admin_client, **params)
