@@ -5,8 +5,13 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from directives.models import DocumentType, Field, IssuingBody
-from tests.factories import make_directive, make_directive_index, make_superuser
+from directives.models import DirectivePage, DocumentType, Field, IssuingBody
+from tests.factories import (
+    directive_form,
+    make_directive,
+    make_directive_index,
+    make_superuser,
+)
 
 
 @pytest.fixture
@@ -105,3 +110,24 @@ def test_editor_listing_filters_and_searches_by_number(admin_client, register):
 )
 def test_editor_listing_survives_bad_filter_values(admin_client, register, params):
     listing(admin_client, **params)
+
+
+@pytest.mark.parametrize("expires_on", ["01/01/2000", "15/12/2026"])
+def test_expiry_date_on_or_before_the_issue_date_is_refused(admin_client, register, expires_on):
+    response = admin_client.post(
+        f"/admin/pages/add/directives/directivepage/{register.pk}/",
+        directive_form(number="121/KH-VPĐP", expires_on=expires_on),
+    )
+    assert response.status_code == 200, "the form should come back with the error"
+    html = response.content.decode()
+    assert "Ngày hết hiệu lực phải sau ngày ban hành và ngày có hiệu lực." in html
+    assert not DirectivePage.objects.filter(number="121/KH-VPĐP").exists()
+
+
+def test_expiry_date_after_the_effective_date_is_accepted(admin_client, register):
+    response = admin_client.post(
+        f"/admin/pages/add/directives/directivepage/{register.pk}/",
+        directive_form(number="121/KH-VPĐP", expires_on="01/01/2028"),
+    )
+    assert response.status_code == 302
+    assert DirectivePage.objects.get(number="121/KH-VPĐP").expires_on.year == 2028
