@@ -55,6 +55,19 @@ def test_reference_list_searches_and_filters_by_use(admin_client, register):
     assert "Hội Nông dân tỉnh" in unused and "UBND tỉnh" not in unused
 
 
+@pytest.mark.parametrize(
+    "params", [{"in_use": "abc"}, {"foo": "bar"}, {"name__gt": "x"}, {"directive_count__gt": "abc"}]
+)
+def test_reference_list_survives_unknown_filters(admin_client, register, params):
+    response = admin_client.get(modeladmin_url(Field, "index"), params, follow=True)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("action", ["edit", "delete", "history"])
+def test_reference_value_with_a_word_as_id_is_not_found(admin_client, register, action):
+    assert admin_client.get(modeladmin_url(DocumentType, action, "abc")).status_code == 404
+
+
 def test_deleting_a_value_in_use_is_refused_in_vietnamese(admin_client, register):
     issuer = IssuingBody.objects.get(name="UBND tỉnh")
     response = admin_client.post(modeladmin_url(IssuingBody, "delete", issuer.pk))
