@@ -239,6 +239,20 @@ class DirectivePage(BasePage):
         verbose_name = _("directive")
         verbose_name_plural = _("directives")
 
+    def clean(self):
+        """An expiry date on or before the issue or effective date would make a document that
+        was never in force; the editor gets the error on the expiry date instead."""
+        super().clean()
+        starts = [day for day in (self.issued_on, self.effective_on) if day]
+        if self.expires_on and starts and self.expires_on <= max(starts):
+            raise ValidationError(
+                {
+                    "expires_on": _(
+                        "The expiry date must be after the issue date and the effective date."
+                    )
+                }
+            )
+
     def save(self, *args, **kwargs):
         """Recompute the lookup key and the folded text on every save.
 

@@ -19,8 +19,15 @@ class DirectiveFilterSet(PageFilterSet):
     issuing_body = django_filters.ModelChoiceFilter(
         label=_("Issuing body"), queryset=IssuingBody.objects.all()
     )
+    # Bounded like the register's own year box: a huge number or "1e5" would otherwise reach
+    # the date lookup and fail there.
     year = django_filters.NumberFilter(
-        label=_("Year"), field_name="issued_on", lookup_expr="year", min_value=1945
+        label=_("Year"),
+        field_name="issued_on",
+        lookup_expr="year",
+        min_value=1945,
+        max_value=2100,
+        decimal_places=0,
     )
     legal_status = django_filters.ChoiceFilter(
         label=_("Legal status"), choices=LegalStatus.choices, method="filter_legal_status"

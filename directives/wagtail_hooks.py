@@ -5,12 +5,15 @@ other module depends on a package in maintenance mode.
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
-from wagtail_modeladmin.views import DeleteView
+from wagtail_modeladmin.views import DeleteView, IndexView
 
 from directives.documents import check_document_access
 from directives.models import DocumentType, Field, IssuingBody
@@ -56,12 +59,48 @@ class ProtectedDeleteView(DeleteView):
         return response
 
 
+class LenientIndexView(IndexView):
+    """An unknown filter in the address (an old bookmark, a typo) shows the unfiltered list.
+
+    wagtail-modeladmin raises IncorrectLookupParameters for it, which Django's own admin turns
+    into a redirect but modeladmin leaves as a server error.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            return redirect(f"{request.path}?{self.ERROR_FLAG}=1")
+
+
 class ReferenceDataAdmin(ModelAdmin):
     list_display = ("name", "directive_count")
     list_filter = (InUseFilter,)
     search_fields = ("name", "description")
     ordering = ("name",)
+    index_view_class = LenientIndexView
     delete_view_class = ProtectedDeleteView
+
+    def _existing_pk(self, instance_pk):
+        """Modeladmin's URLs accept any word as the id; one that is not a number is a 404."""
+        if not str(instance_pk).isdigit():
+            raise Http404
+
+    def edit_view(self, request, instance_pk):
+        self._existing_pk(instance_pk)
+        return super().edit_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        self._existing_pk(instance_pk)
+        return super().delete_view(request, instance_pk)
+
+    def inspect_view(self, request, instance_pk):
+        self._existing_pk(instance_pk)
+        return super().inspect_view(request, instance_pk)
+
+    def history_view(self, request, instance_pk):
+        self._existing_pk(instance_pk)
+        return super().history_view(request, instance_pk)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(directive_count=Count("directives"))

@@ -5,8 +5,13 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from directives.models import DocumentType, Field, IssuingBody
-from tests.factories import make_directive, make_directive_index, make_superuser
+from directives.models import DirectivePage, DocumentType, Field, IssuingBody
+from tests.factories import (
+    directive_form,
+    make_directive,
+    make_directive_index,
+    make_superuser,
+)
 
 
 @pytest.fixture
@@ -48,6 +53,19 @@ def test_reference_list_searches_and_filters_by_use(admin_client, register):
     assert "UBND tỉnh" in found and "Bộ Chính trị" not in found
     unused = admin_client.get(url, {"in_use": "no"}).content.decode()
     assert "Hội Nông dân tỉnh" in unused and "UBND tỉnh" not in unused
+
+
+@pytest.mark.parametrize(
+    "params", [{"in_use": "abc"}, {"foo": "bar"}, {"name__gt": "x"}, {"directive_count__gt": "abc"}]
+)
+def test_reference_list_survives_unknown_filters(admin_client, register, params):
+    response = admin_client.get(modeladmin_url(Field, "index"), params, follow=True)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("action", ["edit", "delete", "history"])
+def test_reference_value_with_a_word_as_id_is_not_found(admin_client, register, action):
+    assert admin_client.get(modeladmin_url(DocumentType, action, "abc")).status_code == 404
 
 
 def test_deleting_a_value_in_use_is_refused_in_vietnamese(admin_client, register):
@@ -93,7 +111,36 @@ def test_editor_listing_filters_and_searches_by_number(admin_client, register):
 
 
 @pytest.mark.parametrize(
-    "params", [{"document_type": "x"}, {"year": "abc"}, {"legal_status": "bogus"}]
+    "params",
+    [
+        {"document_type": "x"},
+        {"year": "abc"},
+        {"year": "99999999999999999999"},
+        {"year": "1e5"},
+        {"year": "2025.5"},
+        {"legal_status": "bogus"},
+    ],
 )
 def test_editor_listing_survives_bad_filter_values(admin_client, register, params):
     listing(admin_client, **params)
+
+
+@pytest.mark.parametrize("expires_on", ["01/01/2000", "15/12/2026"])
+def test_expiry_date_on_or_before_the_issue_date_is_refused(admin_client, register, expires_on):
+    response = admin_client.post(
+        f"/admin/pages/add/directives/directivepage/{register.pk}/",
+        directive_form(number="121/KH-VPĐP", expires_on=expires_on),
+    )
+    assert response.status_code == 200, "the form should come back with the error"
+    html = response.content.decode()
+    assert "Ngày hết hiệu lực phải sau ngày ban hành và ngày có hiệu lực." in html
+    assert not DirectivePage.objects.filter(number="121/KH-VPĐP").exists()
+
+
+def test_expiry_date_after_the_effective_date_is_accepted(admin_client, register):
+    response = admin_client.post(
+        f"/admin/pages/add/directives/directivepage/{register.pk}/",
+        directive_form(number="121/KH-VPĐP", expires_on="01/01/2028"),
+    )
+    assert response.status_code == 302
+    assert DirectivePage.objects.get(number="121/KH-VPĐP").expires_on.year == 2028
