@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.accounts.BoardUsersConfig",  # wagtail.users with the board's user screens
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,0 +1,39 @@
+"""User screens that let the administration team assign roles without reaching superuser.
+
+Wagtail lets anyone who may change users tick "Administrator" on another account or set a
+superuser's password, so the right to manage users would be a superuser's in disguise. Here
+only a superuser sees the Administrator box or may open a superuser's account.
+"""
+
+from django.core.exceptions import PermissionDenied
+from wagtail.users.views import users
+
+
+def _without_superuser_box(form, user):
+    """A form the user may submit: the Administrator box goes unless the user is a superuser.
+
+    A field missing from the form is never written, so a forged POST cannot set it either.
+    """
+    if not user.is_superuser:
+        form.fields.pop("is_superuser", None)
+    return form
+
+
+class BoardUserCreateView(users.CreateView):
+    def get_form(self, form_class=None):
+        return _without_superuser_box(super().get_form(form_class), self.request.user)
+
+
+class BoardUserEditView(users.EditView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if self.object.is_superuser and not request.user.is_superuser:
+            raise PermissionDenied
+
+    def get_form(self, form_class=None):
+        return _without_superuser_box(super().get_form(form_class), self.request.user)
+
+
+class BoardUserViewSet(users.UserViewSet):
+    add_view_class = BoardUserCreateView
+    edit_view_class = BoardUserEditView
