@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageLogEntry
 
+from editorial.names import person_name
 from editorial.roles import WORKFLOWS
 from home.templatetags.portal_tags import vi_datetime
 
@@ -54,6 +55,7 @@ class HistoryFilterForm(forms.Form):
         self.fields["user"].queryset = (
             get_user_model().objects.filter(pk__in=acting).order_by("username")
         )
+        self.fields["user"].label_from_instance = person_name
         self.fields["section"].queryset = board_sections()
 
     def clean(self):
@@ -87,7 +89,7 @@ def moderation_entries():
 def user_label(user):
     if user is None:
         return _("system")
-    return user.get_full_name() or user.get_username()
+    return person_name(user)
 
 
 def csv_response(entries):

@@ -102,4 +102,17 @@ def test_history_exports_csv(client, board, moderated, django_assert_max_num_que
     assert len(rows[0]) == 6
     bodies = [row for row in rows[1:]]
     assert any("Sai số hiệu" in row for row in bodies)
-    assert all(row[1] == board[EDITOR].get_full_name() or row[1] == "btv" for row in bodies)
+    assert all(row[1] == "btv" for row in bodies)
+
+
+def test_people_are_named_family_name_first(client, board, moderated):
+    """Vietnamese order: "Nguyễn Thị Lan", not Django's "Lan Nguyễn Thị"."""
+    editor = board[EDITOR]
+    editor.first_name, editor.last_name = "Lan", "Nguyễn Thị"
+    editor.save()
+    client.force_login(board[CHIEF])
+    html = client.get(HISTORY).content.decode()
+    assert "Nguyễn Thị Lan" in html and "Lan Nguyễn Thị" not in html
+    assert f'<option value="{editor.pk}">Nguyễn Thị Lan</option>' in html
+    export = client.get(HISTORY, {"export": "csv", "user": editor.pk}).content.decode("utf-8-sig")
+    assert {row[1] for row in list(csv.reader(io.StringIO(export)))[1:]} == {"Nguyễn Thị Lan"}
