@@ -6,6 +6,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PASSWORD ?= bbt-hatinh-2026
 export DEMO_PASSWORD
+# Links in e-mails, canonical links, the sitemap and feeds name the address the demo is served on.
+WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+export WAGTAILADMIN_BASE_URL
 
 .PHONY: run test bench venv setup lint format messages clean
 

@@ -8,7 +8,9 @@ username) before creating them, so a second run changes nothing.
 
 import io
 import os
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.utils.module_loading import autodiscover_modules
@@ -80,6 +82,16 @@ def home_page():
 register_account("admin", gettext_lazy("administrator (superuser)"))
 
 
+def serve_at_base_url(site):
+    """Point the site at the address the demo is served on (WAGTAILADMIN_BASE_URL), so that
+    canonical links, the sitemap and the feeds lead back to it, not to localhost:80."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = address.port or (443 if address.scheme == "https" else 80)
+    if (site.hostname, site.port) != (address.hostname, port):
+        site.hostname, site.port = address.hostname, port
+        site.save()
+
+
 @builder(order=0)
 def build_site(stdout):
     """The home page text, the footer's legal information and the administrator account."""
@@ -91,6 +103,7 @@ def build_site(stdout):
         )
         page.save_revision().publish()
     site = Site.objects.get(is_default_site=True)
+    serve_at_base_url(site)
     PortalSettings.objects.update_or_create(
         site=site,
         defaults={

@@ -3,6 +3,7 @@
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from wagtail.models import Site
 
 from articles.models import NewsPage
 from editorial.demo import WAITING_TITLE
@@ -33,10 +34,16 @@ def test_load_demo_is_idempotent(home_page):
     assert waiting.current_workflow_task.name == "Biên tập viên duyệt tin", "waits at step 1"
 
 
-def test_load_demo_fills_footer_settings_and_admin(client, home_page):
+def test_load_demo_fills_footer_settings_and_admin(client, home_page, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
     call_command("load_demo", verbosity=0)
-    settings = PortalSettings.objects.get()
-    assert "Hà Tĩnh" in settings.portal_name
-    assert settings.agency_in_charge and settings.licence_number and settings.email
+    footer = PortalSettings.objects.get()
+    assert "Hà Tĩnh" in footer.portal_name
+    assert footer.agency_in_charge and footer.licence_number and footer.email
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8123), "the site is where make run serves"
+    assert (
+        '<link rel="canonical" href="http://127.0.0.1:8123/">' in client.get("/").content.decode()
+    )
     assert client.login(username="admin", password=demo_password())
     assert client.get("/admin/").status_code == 200
