@@ -24,6 +24,19 @@ def every_word_starts_a_word(words):
     return matches
 
 
+class KeywordField(forms.CharField):
+    """Text with its NUL bytes dropped before validation.
+
+    Text pasted from some tools carries them and PostgreSQL rejects them; Django's own check
+    would otherwise refuse the whole keyword.
+    """
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\x00", "")
+        return super().to_python(value)
+
+
 class DirectiveFilterForm(forms.Form):
     """Type, issuer, field, year, status and a keyword over number and summary.
 
@@ -31,7 +44,7 @@ class DirectiveFilterForm(forms.Form):
     the reader still gets the register and a message, never an error page.
     """
 
-    q = forms.CharField(
+    q = KeywordField(
         label=_("Keyword"),
         required=False,
         max_length=MAX_KEYWORD_LENGTH,
@@ -71,10 +84,6 @@ class DirectiveFilterForm(forms.Form):
         for name in self.errors:
             # Django would point at "<id>_error", a message this page does not render.
             self.fields[name].widget.attrs["aria-describedby"] = self.NOTICE_ID
-
-    def clean_q(self):
-        """Drop NUL bytes and surrounding space: PostgreSQL rejects NUL in text."""
-        return self.cleaned_data["q"].replace("\x00", "").strip()
 
     @property
     def ignored_fields(self):
