@@ -7,11 +7,11 @@ other module depends on a package in maintenance mode.
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from wagtail import hooks
+from wagtail_modeladmin.helpers import AdminURLHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import DeleteView, IndexView
 
@@ -73,34 +73,22 @@ class LenientIndexView(IndexView):
             return redirect(f"{request.path}?{self.ERROR_FLAG}=1")
 
 
+class NumericIdURLHelper(AdminURLHelper):
+    """Object URLs that take digits only: modeladmin's own accept any word as the id, and a
+    word reached the database lookup and failed there instead of giving a 404."""
+
+    def _get_object_specific_action_url_pattern(self, action):
+        return rf"^{self.base_url_path}/{action}/(?P<instance_pk>\d+)/$"
+
+
 class ReferenceDataAdmin(ModelAdmin):
     list_display = ("name", "directive_count")
     list_filter = (InUseFilter,)
     search_fields = ("name", "description")
     ordering = ("name",)
+    url_helper_class = NumericIdURLHelper
     index_view_class = LenientIndexView
     delete_view_class = ProtectedDeleteView
-
-    def _existing_pk(self, instance_pk):
-        """Modeladmin's URLs accept any word as the id; one that is not a number is a 404."""
-        if not str(instance_pk).isdigit():
-            raise Http404
-
-    def edit_view(self, request, instance_pk):
-        self._existing_pk(instance_pk)
-        return super().edit_view(request, instance_pk)
-
-    def delete_view(self, request, instance_pk):
-        self._existing_pk(instance_pk)
-        return super().delete_view(request, instance_pk)
-
-    def inspect_view(self, request, instance_pk):
-        self._existing_pk(instance_pk)
-        return super().inspect_view(request, instance_pk)
-
-    def history_view(self, request, instance_pk):
-        self._existing_pk(instance_pk)
-        return super().history_view(request, instance_pk)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(directive_count=Count("directives"))
