@@ -28,7 +28,7 @@ def demo_register():
     register = DirectiveIndexPage.objects.filter(title=REGISTER_TITLE).first()
     if register:
         return register
-    return home_page().add_child(
+    register = home_page().add_child(
         instance=DirectiveIndexPage(
             title=REGISTER_TITLE,
             show_in_menus=True,
@@ -36,6 +36,8 @@ def demo_register():
             "nông thôn mới tỉnh Hà Tĩnh theo số ký hiệu, cơ quan ban hành và năm ban hành.",
         )
     )
+    register.save_revision().publish()  # as the admin would: a revision and a publication date
+    return register
 
 
 def demo_pdf(number, summary):

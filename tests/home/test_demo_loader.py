@@ -45,5 +45,8 @@ def test_load_demo_fills_footer_settings_and_admin(client, home_page, settings):
     assert (
         '<link rel="canonical" href="http://127.0.0.1:8123/">' in client.get("/").content.decode()
     )
+    sitemap = client.get("/sitemap.xml").content.decode()
+    entries = sitemap.count("<url>")
+    assert entries > 70 and sitemap.count("<lastmod>") == entries, "every page has its lastmod"
     assert client.login(username="admin", password=demo_password())
     assert client.get("/admin/").status_code == 200
