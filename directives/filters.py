@@ -11,6 +11,8 @@ from directives.status import LegalStatus
 from home.search import clean_query
 
 MAX_KEYWORD_LENGTH = 200
+# Years a reader or editor may filter by: a wider value would reach the date lookup and fail.
+FIRST_YEAR, LAST_YEAR = 1945, 2100
 
 
 def every_word_starts_a_word(words):
@@ -57,7 +59,9 @@ class DirectiveFilterForm(forms.Form):
     field = forms.TypedChoiceField(
         label=pgettext_lazy("directive", "Field"), required=False, coerce=int
     )
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=1945, max_value=2100)
+    year = forms.IntegerField(
+        label=_("Year"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
+    )
     status = forms.ChoiceField(
         label=_("Legal status"),
         required=False,

@@ -3,7 +3,6 @@
 import os
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
@@ -25,7 +24,7 @@ class DirectiveDocumentForm(BaseDocumentForm):
             others = {name: errors for name, errors in error.error_dict.items() if name != "file"}
             if not others:
                 return
-            error = ValidationError(others)
+            error = forms.ValidationError(others)
         super().add_error(field, error)
 
     def clean_file(self):

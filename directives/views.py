@@ -7,6 +7,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from directives.filters import FIRST_YEAR, LAST_YEAR
 from directives.models import DirectivePage, DocumentType, IssuingBody
 from directives.numbers import looks_like_number, number_key
 from directives.status import LegalStatus
@@ -19,14 +20,13 @@ class DirectiveFilterSet(PageFilterSet):
     issuing_body = django_filters.ModelChoiceFilter(
         label=_("Issuing body"), queryset=IssuingBody.objects.all()
     )
-    # Bounded like the register's own year box: a huge number or "1e5" would otherwise reach
-    # the date lookup and fail there.
+    # The register's bounds; whole numbers only, so "1e5" is refused as well.
     year = django_filters.NumberFilter(
         label=_("Year"),
         field_name="issued_on",
         lookup_expr="year",
-        min_value=1945,
-        max_value=2100,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
         decimal_places=0,
     )
     legal_status = django_filters.ChoiceFilter(
