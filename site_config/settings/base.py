@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "articles",
     "directives",
     "editorial",
+    "nukeviet",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
