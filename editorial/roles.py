@@ -4,8 +4,9 @@ Everything here is Wagtail's own machinery: each role is a ``Group`` with Django
 permissions, ``GroupPagePermission`` rows on the sections and ``GroupCollectionPermission``
 rows on the root collection; moderation is two ``Workflow`` objects made of
 ``EditorialReviewTask`` steps. ``sync_editorial`` creates what is missing and repairs what has
-drifted, touching nothing outside these groups and workflows; the data migration and the
-``setup_editorial`` command both call it, with the historical and the live app registry.
+drifted, touching nothing outside these groups and workflows; ``setup_editorial`` and the demo
+loader call it. The data migration ``0002`` holds its own frozen copy of the first definition,
+so editing this module never changes what an old migration does.
 
 A *section* is a page that one of the board's workflows is attached to. The top news index and
 every top directive register become sections automatically; an administrator may make any
@@ -135,10 +136,6 @@ WORKFLOWS = (
     ),
 )
 WORKFLOW_BY_KIND = {workflow.kind: workflow for workflow in WORKFLOWS}
-
-# What Wagtail's own first migration creates; see README "Roles of the editorial board".
-WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
-WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 
 class Sync:
@@ -321,30 +318,8 @@ class Sync:
 def sync_editorial(apps):
     """Create or repair the board's groups, rights and workflows; return what changed."""
     for app_config in apps.get_app_configs():
-        # Historical app configs have no models module, which makes create_permissions skip them.
-        models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = models_module or True
         create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = models_module
     return Sync(apps).run()
-
-
-def retire_wagtail_defaults(apps):
-    """Remove Wagtail's sample roles so that only the board's roles grant anything.
-
-    "Editors" and "Moderators" are deleted when nobody belongs to them (a fresh install); the
-    "Moderators approval" workflow and its step are deactivated and detached, history kept.
-    """
-    Group = apps.get_model("auth", "Group")
-    Task = apps.get_model("wagtailcore", "Task")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
-    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True):
-        WorkflowPage.objects.filter(workflow=workflow).delete()
-        workflow.active = False
-        workflow.save(update_fields=["active"])
-        Task.objects.filter(workflow_tasks__workflow=workflow).update(active=False)
 
 
 def register_section(page):

@@ -25,8 +25,6 @@ from editorial.roles import (
     EDITOR,
     NEWS,
     ROLES,
-    WAGTAIL_DEFAULT_GROUPS,
-    WAGTAIL_DEFAULT_WORKFLOW,
     WORKFLOW_BY_KIND,
 )
 
@@ -34,6 +32,8 @@ pytestmark = pytest.mark.django_db
 
 
 MIGRATION = importlib.import_module("editorial.migrations.0002_roles_and_workflows")
+WAGTAIL_DEFAULT_GROUPS = MIGRATION.WAGTAIL_DEFAULT_GROUPS
+WAGTAIL_DEFAULT_WORKFLOW = MIGRATION.WAGTAIL_DEFAULT_WORKFLOW
 
 
 @pytest.fixture
