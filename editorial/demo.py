@@ -18,7 +18,7 @@ from home.text import vietnamese_slugify
 
 
 class DemoAccount(NamedTuple):
-    group: str
+    group: str  # the key of its role in editorial.roles
     first_name: str
     last_name: str
     role: str  # shown by ``make run``
@@ -53,7 +53,7 @@ def build_board_accounts(stdout):
             first_name=account.first_name,
             last_name=account.last_name,
         )
-        user.groups.add(Group.objects.get(name=account.group))
+        user.groups.add(Group.objects.get(board_role__key=account.group))
         stdout.write(_("  + demo account: %(username)s") % {"username": username})
 
 

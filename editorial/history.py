@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageLogEntry
 
 from editorial.names import person_name
-from editorial.roles import WORKFLOWS
 from home.templatetags.portal_tags import vi_datetime
 
 MODERATION_ACTIONS = (
@@ -30,9 +29,9 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 def board_sections():
     """Pages the board's workflows are attached to, in tree order."""
-    return Page.objects.filter(
-        workflowpage__workflow__name__in=[spec.name for spec in WORKFLOWS]
-    ).order_by("path")
+    return Page.objects.filter(workflowpage__workflow__board_workflow__isnull=False).order_by(
+        "path"
+    )
 
 
 class HistoryFilterForm(forms.Form):

@@ -14,7 +14,7 @@ HISTORY_PAGE_SIZE = 50
 
 
 def in_roles(user, roles):
-    return user.is_superuser or user.groups.filter(name__in=roles).exists()
+    return user.is_superuser or user.groups.filter(board_role__key__in=roles).exists()
 
 
 def my_work(request):
