@@ -6,6 +6,9 @@ directives (``DirectivePage``). Sections are created as an administrator creates
 board's workflow attaches itself (``editorial/signals.py``); nothing is attached by hand here.
 """
 
+import csv
+import io
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -150,3 +153,10 @@ def sections(news_section, directive_section):
 def editor_for(client):
     """``editor_for(user)``: that user in the page editor, one at a time on the same client."""
     return lambda user: PageEditor(client, user)
+
+
+def csv_rows(response):
+    """The rows of a streamed CSV export, which starts with a UTF-8 byte-order mark."""
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf"), "spreadsheet programs need the BOM for UTF-8"
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))

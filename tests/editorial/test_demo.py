@@ -25,7 +25,7 @@ def test_load_demo_creates_one_account_per_role(client, home_page):
         assert client.get("/admin/").status_code == 200, f"{username} reaches the admin"
 
     editor = PageEditor(client, get_user_model().objects.get(username="bientapvien"))
-    assert WAITING_TITLE in client.get(reverse("editorial_my_work")).content.decode()
+    assert WAITING_TITLE in client.get(reverse("wagtailadmin_home")).content.decode()
     waiting = Page.objects.get(title=WAITING_TITLE)
     assert editor.approve_in_editor(waiting).status_code == 302
     assert current_step(waiting) == "news_leaders", (

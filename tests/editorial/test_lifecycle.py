@@ -1,9 +1,6 @@
 """News items and directives from contributor draft to live, through the admin over HTTP,
 with the e-mails each step sends."""
 
-import csv
-import io
-
 import pytest
 from django.core import mail
 from django.test import Client
@@ -11,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
 from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, DIRECTIVES, EDITOR, NEWS
-from tests.editorial.conftest import ITEM_MODEL, current_step, item_fields, step_name
+from tests.editorial.conftest import ITEM_MODEL, csv_rows, current_step, item_fields, step_name
 from tests.factories import make_superuser
 
 # Every test runs with the board as defined and again with every name changed in the admin.
@@ -78,7 +75,7 @@ def test_news_item_from_draft_to_live(news_section, board, editor_for):
     html = client.get(reverse("editorial_history"), query).content.decode()
     assert html.count(TITLE) >= 4 and "Đồng ý đăng" in html
     export = client.get(reverse("editorial_history"), {**query, "export": "csv"})
-    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))[1:]
+    rows = csv_rows(export)[1:]
     item_rows = [row for row in rows if row[3] == TITLE]  # the section's own publication aside
     steps = [(row[1], row[3]) for row in reversed(item_rows)]
     assert steps == [("ctv", TITLE), ("btv", TITLE), ("pho", TITLE), ("pho", TITLE)], (
