@@ -7,4 +7,4 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial board")
 
     def ready(self):
-        from editorial import signals  # noqa: F401  (connects the receivers)
+        from editorial import role_audit, signals  # noqa: F401  (connect the receivers)

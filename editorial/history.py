@@ -13,10 +13,11 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import registry as log_actions
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from editorial.exports import SafeCsvExportMixin
 from editorial.names import person_name
+from editorial.role_audit import GROUPS_CHANGED
 from home.templatetags.portal_tags import vi_datetime
 
 MODERATION_ACTIONS = (
@@ -161,4 +162,56 @@ class HistoryView(SafeCsvExportMixin, ReportView):
 
     def get_filtered_queryset(self):
         # BaseListingView.get_queryset has filtered already; ReportView would filter again.
+        return self.get_queryset()
+
+
+def role_changers(request):
+    """Everyone who changed a user's groups, family name first."""
+    acting = ModelLogEntry.objects.filter(action=GROUPS_CHANGED).values("user_id")
+    return get_user_model().objects.filter(pk__in=acting).order_by("last_name", "first_name")
+
+
+class RoleChangesFilterSet(WagtailFilterSet):
+    user = PeopleFilter(label=_("Changed by"), queryset=role_changers)
+    date = DateRangeFilter(
+        label=_("Date (dd/mm/yyyy)"), field_name="timestamp", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = ModelLogEntry
+        fields = []
+
+
+class RoleChangesView(SafeCsvExportMixin, ReportView):
+    """Every change of a user's groups and who made it (editorial.role_audit)."""
+
+    page_title = _("Changes of roles")
+    header_icon = "group"
+    index_url_name = "editorial_role_changes"
+    index_results_url_name = "editorial_role_changes_results"
+    filterset_class = RoleChangesFilterSet
+    export_filename = "thay-doi-vai-tro"
+    columns = [
+        Column("timestamp", label=_("Time"), accessor=lambda entry: vi_datetime(entry.timestamp)),
+        Column("user", label=_("Changed by"), accessor=lambda entry: user_label(entry.user)),
+        Column("label", label=_("Member")),
+        Column("message", label=_("Change")),
+    ]
+    list_export = ["timestamp", "user", "label", "message"]
+    export_headings = {
+        "timestamp": _("Time"),
+        "user": _("Changed by"),
+        "label": _("Member"),
+        "message": _("Change"),
+    }
+    custom_field_preprocess = HistoryView.custom_field_preprocess
+
+    def get_base_queryset(self):
+        return (
+            ModelLogEntry.objects.filter(action=GROUPS_CHANGED)
+            .select_related("user")
+            .order_by("-timestamp", "-pk")
+        )
+
+    def get_filtered_queryset(self):
         return self.get_queryset()

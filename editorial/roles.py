@@ -288,12 +288,12 @@ class Sync:
         if not task.active:
             task.active = True
             task.save(update_fields=["active"])
-            self.note(f"reactivated step {step.name}")
+            self.note(f"reactivated step {task.name}")
         reviewers = self.Group.objects.filter(board_role__key__in=step.groups)
         wanted = set(reviewers.values_list("pk", flat=True))
         if set(task.groups.values_list("pk", flat=True)) != wanted:
             task.groups.set(wanted)
-            self.note(f"{step.name}: reviewers set to {', '.join(step.groups)}")
+            self.note(f"{task.name}: reviewers set to {', '.join(step.groups)}")
         return task
 
     def workflow(self, spec):

@@ -12,8 +12,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import BaseListingView
 from wagtail.models import WorkflowState
 
-from editorial.history import HistoryView
-from editorial.roles import BOARD_ROLES, REVIEWER_ROLES
+from editorial.history import HistoryView, RoleChangesView
+from editorial.roles import ADMIN_TEAM, BOARD_ROLES, REVIEWER_ROLES
 from home.templatetags.portal_tags import vi_datetime
 
 
@@ -34,6 +34,12 @@ class RolesRequiredMixin:
 
 class ModerationHistoryView(RolesRequiredMixin, HistoryView):
     roles = REVIEWER_ROLES
+
+
+class RoleChangesReportView(RolesRequiredMixin, RoleChangesView):
+    """For the administration team, who change groups, and for superusers, who watch it."""
+
+    roles = (ADMIN_TEAM,)
 
 
 def submitted_page_url(workflow_state):

@@ -1,4 +1,5 @@
-"""Admin wiring: refuse direct publishing, add the board's menu and screens."""
+"""Admin wiring: refuse direct publishing, add the board's menu and screens, name the
+board's own audit-log action."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
@@ -8,7 +9,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from editorial import views
 from editorial.publishing import may_publish_directly
-from editorial.roles import BOARD_ROLES, REVIEWER_ROLES
+from editorial.role_audit import GROUPS_CHANGED, GroupsChangedFormatter
+from editorial.roles import ADMIN_TEAM, BOARD_ROLES, REVIEWER_ROLES
 
 DIRECT_PUBLISH_ITEMS = {"action-publish", "action-unpublish"}
 
@@ -22,6 +24,16 @@ def editorial_urls():
             "editorial/history/results/",
             views.ModerationHistoryView.as_view(results_only=True),
             name="editorial_history_results",
+        ),
+        path(
+            "editorial/role-changes/",
+            views.RoleChangesReportView.as_view(),
+            name="editorial_role_changes",
+        ),
+        path(
+            "editorial/role-changes/results/",
+            views.RoleChangesReportView.as_view(results_only=True),
+            name="editorial_role_changes_results",
         ),
     ]
 
@@ -52,6 +64,13 @@ def editorial_menu():
                 icon_name="history",
                 order=200,
                 roles=REVIEWER_ROLES,
+            ),
+            RoleMenuItem(
+                _("Changes of roles"),
+                reverse("editorial_role_changes"),
+                icon_name="group",
+                order=300,
+                roles=(ADMIN_TEAM,),
             ),
         ]
     )
@@ -85,3 +104,8 @@ def refuse_bulk_publish(request, action_type, objects, action_class_instance):
     if action_type in {"publish", "unpublish"}:
         if not all(may_publish_directly(request.user, page) for page in objects):
             raise PermissionDenied
+
+
+@hooks.register("register_log_actions")
+def register_group_change_action(actions):
+    actions.register_action(GROUPS_CHANGED)(GroupsChangedFormatter)
