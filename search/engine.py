@@ -10,7 +10,7 @@ relevance breaking ties. That makes the order the same on both databases.
 """
 
 from django.apps import apps
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from core.text import clean_query
@@ -20,9 +20,10 @@ MAX_RESULTS = 200
 
 # The page types readers search, by filter key. Model labels (not imports) keep search
 # independent of the content apps' code; a type whose app is not installed is skipped.
+# The labels have their own context: the content apps translate the same words differently.
 SEARCH_TYPES = {
-    "news": ("articles.NewsPage", _("News")),
-    "directives": ("directives.DirectivePage", _("Directives")),
+    "news": ("articles.NewsPage", pgettext_lazy("search type", "News")),
+    "directives": ("directives.DirectivePage", pgettext_lazy("search type", "Directives")),
 }
 
 
