@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles.models import NewsIndexPage, NewsPage
+from core.text import vietnamese_slugify
+from demo.images import demo_image
+from demo.registry import builder, demo_password, register_account
 from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, sync_editorial
-from home.demo import builder, demo_image, demo_password, register_account
-from home.text import vietnamese_slugify
 
 
 class DemoAccount(NamedTuple):

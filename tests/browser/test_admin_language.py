@@ -15,7 +15,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, sync_editorial
-from home.upstream_catalogues import catalogue_pairs
 from tests.factories import (
     make_directive,
     make_directive_index,
@@ -23,6 +22,7 @@ from tests.factories import (
     make_news_index,
     make_superuser,
 )
+from translations.upstream_catalogues import catalogue_pairs
 
 ALLOWED = {
     "wagtail",

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 
+from demo.registry import demo_password
 from editorial.demo import ACCOUNTS, WAITING_TITLE
-from home.demo import demo_password
 from tests.editorial.admin_forms import PageEditor
 from tests.editorial.conftest import current_step
 
