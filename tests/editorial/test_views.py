@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR
 from tests.editorial.conftest import csv_rows, make_item
+from tests.factories import make_superuser
 
 pytestmark = pytest.mark.django_db
 MY_WORK = reverse("editorial_my_work")
@@ -123,3 +124,23 @@ def test_people_are_named_family_name_first(client, board, moderated):
     assert f'<option value="{editor.pk}">Nguyễn Thị Lan</option>' in html
     export = csv_rows(client.get(HISTORY, {"export": "csv", "user": editor.pk}))
     assert {row[1] for row in export[1:]} == {"Nguyễn Thị Lan"}
+
+
+@pytest.mark.parametrize(
+    ("url", "vietnamese"),
+    [
+        (MY_WORK, ("Công việc biên tập của tôi", "bảng điều khiển", "đã kết thúc kiểm duyệt")),
+        (HISTORY, ("Lịch sử duyệt", "Tải về CSV", "Tải về XLSX", "Từ ngày", ">Mục")),
+        (
+            reverse("editorial_role_changes"),
+            ("Thay đổi vai trò", "Người thay đổi", "Tải về XLSX", "Ngày (dd/mm/yyyy)"),
+        ),
+    ],
+)
+def test_the_boards_screens_speak_vietnamese(client, board, moderated, url, vietnamese):
+    client.force_login(make_superuser())
+    html = client.get(url).content.decode()
+    for text in vietnamese:
+        assert text in html, text
+    for english in ("Download", "Date from", "Filter by", "Section", "Submitted", "Ended"):
+        assert f">{english}" not in html and f'"{english}' not in html, english
