@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import DateRangeField, RangeField
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -195,14 +195,14 @@ class RoleChangesView(SafeCsvExportMixin, ReportView):
         Column("timestamp", label=_("Time"), accessor=lambda entry: vi_datetime(entry.timestamp)),
         Column("user", label=_("Changed by"), accessor=lambda entry: user_label(entry.user)),
         Column("label", label=_("Member")),
-        Column("message", label=_("Change")),
+        Column("message", label=pgettext_lazy("change of groups", "Change")),
     ]
     list_export = ["timestamp", "user", "label", "message"]
     export_headings = {
         "timestamp": _("Time"),
         "user": _("Changed by"),
         "label": _("Member"),
-        "message": _("Change"),
+        "message": pgettext_lazy("change of groups", "Change"),
     }
     custom_field_preprocess = HistoryView.custom_field_preprocess
 

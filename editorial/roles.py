@@ -203,7 +203,9 @@ class Sync:
         obj = model.objects.filter(name=name, **unkeyed).first()
         if obj is None:
             obj = model.objects.create(name=name, **defaults)
-            self.note(f"created {model._meta.model_name} {name}")
+            self.note(
+                _("created %(kind)s %(name)s") % {"kind": model._meta.verbose_name, "name": name}
+            )
         return obj
 
     # Permissions -------------------------------------------------------------------------
@@ -226,7 +228,7 @@ class Sync:
             return link.group
         group = self.adopt_or_create(self.Group, role.name, {"board_role__isnull": True})
         self.BoardRole.objects.create(group=group, key=role.key)
-        self.note(f"{group.name}: role {role.key}")
+        self.note(_("%(name)s: takes the role %(key)s") % {"name": group.name, "key": role.key})
         return group
 
     def sync_model_permissions(self, group, labels):
@@ -234,11 +236,14 @@ class Sync:
         current = set(group.permissions.values_list("pk", flat=True))
         for pk in wanted.keys() - current:
             group.permissions.add(pk)
-            self.note(f"{group.name}: granted {wanted[pk]}")
+            self.note(_("%(name)s: granted %(right)s") % {"name": group.name, "right": wanted[pk]})
         extra = current - wanted.keys()
         if extra:
             group.permissions.remove(*extra)
-            self.note(f"{group.name}: withdrew {len(extra)} model permission(s)")
+            self.note(
+                _("%(name)s: withdrew %(count)d model permission(s)")
+                % {"name": group.name, "count": len(extra)}
+            )
 
     def sync_collection_permissions(self, group, labels):
         root = self.Collection.objects.filter(depth=1).first()
@@ -251,10 +256,10 @@ class Sync:
             self.GroupCollectionPermission.objects.create(
                 group=group, collection_id=collection_id, permission_id=permission_id
             )
-            self.note(f"{group.name}: granted a collection permission")
+            self.note(_("%(name)s: granted a collection permission") % {"name": group.name})
         for key in current.keys() - wanted:
             current[key].delete()
-            self.note(f"{group.name}: withdrew a collection permission")
+            self.note(_("%(name)s: withdrew a collection permission") % {"name": group.name})
 
     def sync_page_permissions(self, group, wanted):
         """``wanted`` is a set of (page id, permission type) pairs; anything else is drift."""
@@ -265,17 +270,23 @@ class Sync:
             self.GroupPagePermission.objects.create(
                 group=group, page_id=page_id, permission_id=permission_id
             )
-            self.note(f"{group.name}: granted a page permission on page {page_id}")
+            self.note(
+                _("%(name)s: granted a page permission on page %(page)s")
+                % {"name": group.name, "page": page_id}
+            )
         for key in current.keys() - wanted_ids:
             current[key].delete()
-            self.note(f"{group.name}: withdrew a page permission on page {key[0]}")
+            self.note(
+                _("%(name)s: withdrew a page permission on page %(page)s")
+                % {"name": group.name, "page": key[0]}
+            )
 
     # Workflows ---------------------------------------------------------------------------
 
     def task(self, step):
-        content_type, _ = self.ContentType.objects.get_or_create(
+        content_type = self.ContentType.objects.get_or_create(
             app_label="editorial", model="editorialreviewtask"
-        )
+        )[0]
         task = self.Task.objects.filter(key=step.key).first()
         if task is None:
             task = self.adopt_or_create(
@@ -283,17 +294,20 @@ class Sync:
             )
             task.key = step.key
             task.save(update_fields=["key"])
-            self.note(f"{task.name}: step {step.key}")
+            self.note(_("%(name)s: takes the step %(key)s") % {"name": task.name, "key": step.key})
         self.check_name(task, step.name)
         if not task.active:
             task.active = True
             task.save(update_fields=["active"])
-            self.note(f"reactivated step {task.name}")
+            self.note(_("reactivated step %(name)s") % {"name": task.name})
         reviewers = self.Group.objects.filter(board_role__key__in=step.groups)
         wanted = set(reviewers.values_list("pk", flat=True))
         if set(task.groups.values_list("pk", flat=True)) != wanted:
             task.groups.set(wanted)
-            self.note(f"{task.name}: reviewers set to {', '.join(step.groups)}")
+            self.note(
+                _("%(name)s: reviewers set to %(roles)s")
+                % {"name": task.name, "roles": ", ".join(step.groups)}
+            )
         return task
 
     def workflow(self, spec):
@@ -303,14 +317,17 @@ class Sync:
                 self.Workflow, spec.name, {"board_workflow__isnull": True}
             )
             self.BoardWorkflow.objects.create(workflow=workflow, key=spec.kind)
-            self.note(f"{workflow.name}: workflow {spec.kind}")
+            self.note(
+                _("%(name)s: takes the workflow %(key)s")
+                % {"name": workflow.name, "key": spec.kind}
+            )
         else:
             workflow = link.workflow
             self.check_name(workflow, spec.name)
         if not workflow.active:
             workflow.active = True
             workflow.save(update_fields=["active"])
-            self.note(f"reactivated workflow {workflow.name}")
+            self.note(_("reactivated workflow %(name)s") % {"name": workflow.name})
         tasks = [self.task(step) for step in spec.steps]
         current = list(
             self.WorkflowTask.objects.filter(workflow=workflow)
@@ -321,7 +338,7 @@ class Sync:
             self.WorkflowTask.objects.filter(workflow=workflow).delete()
             for order, task in enumerate(tasks):
                 self.WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
-            self.note(f"{workflow.name}: steps set in order")
+            self.note(_("%(name)s: steps set in order") % {"name": workflow.name})
         return workflow
 
     def typed_sections(self, spec):
@@ -342,11 +359,16 @@ class Sync:
         link = self.WorkflowPage.objects.filter(page_id=page_id).first()
         if link is None:
             self.WorkflowPage.objects.create(page_id=page_id, workflow=workflow)
-            self.note(f"{workflow.name}: attached to page {page_id}")
+            self.note(
+                _("%(name)s: attached to page %(page)s") % {"name": workflow.name, "page": page_id}
+            )
         elif link.workflow_id != workflow.pk:
             link.workflow = workflow
             link.save(update_fields=["workflow"])
-            self.note(f"{workflow.name}: attached to page {page_id} instead of another")
+            self.note(
+                _("%(name)s: attached to page %(page)s instead of another")
+                % {"name": workflow.name, "page": page_id}
+            )
 
     # The whole pass ----------------------------------------------------------------------
 

@@ -179,4 +179,4 @@ def test_a_group_without_its_key_is_adopted_by_name(news_section, board):
     group.board_role.delete()
     changes = sync_editorial(apps).changes
     assert role_group(EDITOR) == group and Group.objects.filter(name=group.name).count() == 1
-    assert changes == [f"{group.name}: role {EDITOR}"]
+    assert changes == [f"{group.name}: nhận vai trò {EDITOR}"]
