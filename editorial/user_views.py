@@ -35,5 +35,13 @@ class BoardUserEditView(users.EditView):
 
 
 class BoardUserViewSet(users.UserViewSet):
+    """Wagtail's user screens with the rule above; no copy screen.
+
+    Wagtail's generic copy view shows the full Administrator box and saves the form onto the
+    account being copied, so copying a user would promote or overwrite that account. Adding a
+    user and ticking its roles does the same job through the screens above.
+    """
+
     add_view_class = BoardUserCreateView
     edit_view_class = BoardUserEditView
+    copy_view_enabled = False
