@@ -9,6 +9,11 @@ from django.core.exceptions import PermissionDenied
 from wagtail.users.views import users
 
 
+def may_manage_account(user, account):
+    """The rule of every screen and bulk action on accounts: superusers are for superusers."""
+    return user.is_superuser or not account.is_superuser
+
+
 def _without_superuser_box(form, user):
     """A form the user may submit: the Administrator box goes unless the user is a superuser.
 
@@ -27,7 +32,7 @@ class BoardUserCreateView(users.CreateView):
 class BoardUserEditView(users.EditView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        if self.object.is_superuser and not request.user.is_superuser:
+        if not may_manage_account(request.user, self.object):
             raise PermissionDenied
 
     def get_form(self, form_class=None):

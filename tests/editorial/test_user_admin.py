@@ -100,3 +100,17 @@ def test_no_copy_screen_promotes_or_overwrites_an_account(team_client):
     assert not User.objects.filter(is_superuser=True).exists()
     listing = team_client.get("/admin/users/").content.decode()
     assert "/admin/users/copy/" not in listing, "no Copy button left pointing at it"
+
+
+def test_bulk_actions_refuse_superusers_but_still_work_on_members(team_client):
+    admin = make_superuser()
+    member = make_member(EDITOR, "btv5")
+    url = "/admin/bulk/auth/user/set_active_state/?id={}&next=/admin/users/"
+    refused = team_client.post(url.format(admin.pk), {"mark_as_active": "False"}, follow=True)
+    assert "Rất tiếc, bạn không có quyền truy cập khu vực này." in refused.content.decode()
+    admin.refresh_from_db()
+    assert admin.is_active
+    done = team_client.post(url.format(member.pk), {"mark_as_active": "False"})
+    assert done.status_code == 302
+    member.refresh_from_db()
+    assert not member.is_active
