@@ -2,9 +2,23 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CopyView, SnippetViewSet
 
 from home.models import RelatedLinkList
+
+
+class LinkListCopyView(CopyView):
+    """Starts a new list from an unsaved copy of the chosen one, its links included.
+
+    Wagtail's copy view fills the form with the original list itself, so saving the "copy"
+    renamed and overwrote the original.
+    """
+
+    def get_initial_form_instance(self):
+        copy, _links = self.get_object().copy_cluster(
+            exclude_fields=["latest_revision", "_revisions"]
+        )
+        return copy
 
 
 class RelatedLinkListViewSet(SnippetViewSet):
@@ -20,6 +34,7 @@ class RelatedLinkListViewSet(SnippetViewSet):
     # Plain database search: a handful of lists needs no search index to stay in step.
     search_backend_name = None
     search_fields = ["name", "heading"]
+    copy_view_class = LinkListCopyView
 
 
 register_snippet(RelatedLinkListViewSet)
