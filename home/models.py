@@ -18,6 +18,7 @@ from home.blocks import DIRECTIVE_INDEX, NEWS_INDEX, HomePageStreamBlock
 from home.forms import PortalPageForm
 from home.queries import without_private_sections
 from home.search import SearchablePage, folded_search_fields
+from home.signals import normalize_fields
 from home.text import vietnamese_slugify
 
 
@@ -35,6 +36,8 @@ class BasePage(SearchablePage, Page):
         return None
 
     def full_clean(self, *args, **kwargs):
+        """Also runs before a revision is stored, so revisions hold the normalised text too."""
+        normalize_fields(self)
         self.slug = vietnamese_slugify(self.slug or self.title)
         super().full_clean(*args, **kwargs)
 
