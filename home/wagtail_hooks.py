@@ -1,9 +1,12 @@
-"""Admin registration of the site-wide related-link lists under their own menu item."""
+"""Admin registration of the site-wide related-link lists; the rule of every document download."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CopyView, SnippetViewSet
 
+from home.documents import may_download
 from home.models import RelatedLinkList
 
 
@@ -38,3 +41,10 @@ class RelatedLinkListViewSet(SnippetViewSet):
 
 
 register_snippet(RelatedLinkListViewSet)
+
+
+@hooks.register("before_serve_document")
+def serve_only_what_readers_may_see(document, request):
+    """Every download goes through home.documents; a private file is a 404 to readers."""
+    if not may_download(request.user, document):
+        raise Http404

@@ -79,7 +79,7 @@ def test_admin_form_shows_a_vietnamese_error_for_a_link_without_target(admin_cli
     )
     response = admin_client.post(f"{LIST_URL}add/", data)
     assert response.status_code == 200
-    assert "chỉ một trong hai" in response.content.decode()
+    assert "Hãy chọn một trong ba" in response.content.decode()
     assert not RelatedLinkList.objects.filter(name="Lỗi").exists()
 
 
