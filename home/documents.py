@@ -14,7 +14,7 @@ from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
-from home.queries import without_private_sections
+from core.queries import without_private_sections
 
 
 def _public_page_ids():

@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
 from editorial.roles import ADMIN_TEAM, CHIEF, sync_editorial
-from tests.editorial.conftest import make_member
+from tests.editorial.conftest import make_member, role_group
 from tests.factories import make_superuser
 
 pytestmark = pytest.mark.django_db
@@ -119,7 +119,7 @@ def test_no_user_or_group_path_lets_the_team_touch_superusers(client, setting, t
     superuser, technical, member = setting
     client.force_login(member)
     target_pk = superuser.pk if target == "superuser" else member.pk
-    chief = Group.objects.get(name=CHIEF)
+    chief = role_group(CHIEF)
     before, rights_before = accounts(), group_rights()
     urls = registered_urls(target_pk, technical.pk) + bulk_action_urls(target_pk)
     for url in urls:

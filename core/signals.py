@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from home.text import normalize_data, normalize_text, single_line
+from core.text import normalize_data, normalize_text, single_line
 
 PROJECT_APPS = {"home", "articles", "directives", "editorial"}
 # Page fields that end up in e-mail subjects, feeds and <title>: a forged form keeps line breaks.
