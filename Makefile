@@ -1,4 +1,5 @@
-# Two commands: `make run` serves the portal with demo content, `make test` runs the suite.
+# Two commands: `make run` serves the portal with demo content as readers see it (DEBUG off
+# unless DEBUG=1), `make test` runs the suite. `make dev`: debug pages and autoreload.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,7 +11,7 @@ export DEMO_PASSWORD
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export WAGTAILADMIN_BASE_URL
 
-.PHONY: run test bench venv setup lint format messages clean
+.PHONY: run dev test bench venv setup lint format messages clean deploy-check drill backup restore
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +26,14 @@ setup: venv
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 
+# Readers' view: the portal's own 404/500 pages, a plain 400 for an unknown Host. DEBUG=1 (or
+# `make dev`) gives Django's debug pages and reloads the code on every change.
+DEBUG ?= 0
+RUNSERVER_FLAGS = $(if $(filter 1 true yes on,$(DEBUG)),,--noreload)
+
+dev: DEBUG = 1
+dev: run
+
 run: setup
 	@echo ""
 	@echo "  Trang chủ:  http://$(HOST):$(PORT)/"
@@ -37,7 +46,7 @@ run: setup
 	@trap 'kill $$scheduler 2>/dev/null; exit' EXIT INT TERM; \
 	(while true; do $(BIN)/python manage.py publish_scheduled >/dev/null; sleep 60; done) & \
 	scheduler=$$!; \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=$(DEBUG) $(BIN)/python manage.py runserver $(RUNSERVER_FLAGS) $(HOST):$(PORT)
 
 test: venv
 	$(BIN)/python -m pytest
@@ -56,11 +65,11 @@ format: venv
 
 # Regenerate the project's Vietnamese catalogues (needs gettext) and compile them.
 messages: venv
-	for app in home articles directives editorial; do \
+	for app in home articles directives editorial operations; do \
 	  mkdir -p $$app/locale && (cd $$app && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete); \
 	done
 	$(BIN)/python manage.py makemessages -l vi --no-obsolete -i '.venv/*' -i 'var/*' -i 'tests/*' \
-	  -i 'home/*' -i 'articles/*' -i 'directives/*' -i 'editorial/*'
+	  -i 'home/*' -i 'articles/*' -i 'directives/*' -i 'editorial/*' -i 'operations/*'
 	$(BIN)/python manage.py compilemessages -l vi -i '.venv/*' -i 'var/*'
 
 clean:
