@@ -55,6 +55,24 @@ test: venv
 bench: setup
 	$(BIN)/python manage.py benchmark
 
+# Snapshot of the configured database and MEDIA_ROOT (manifest of checksums) under BACKUP_DIR;
+# `make restore FROM=<backup folder>` into an empty database and media folder.
+BACKUP_DIR ?= var/backups
+backup: venv
+	$(BIN)/python manage.py backup --output $(BACKUP_DIR)
+
+restore: venv
+	@test -n "$(FROM)" || (echo "Usage: make restore FROM=<backup folder>" && exit 2)
+	$(BIN)/python manage.py restore $(FROM)
+
+# The shipped deployment (deploy/) started on loopback and checked; then its fault drills and
+# the backup-restore drill. Needs nginx, redis-server and PostgreSQL's server binaries.
+deploy-check: venv
+	$(BIN)/python deploy/drill.py check
+
+drill: venv
+	$(BIN)/python deploy/drill.py faults backup
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
