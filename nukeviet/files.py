@@ -131,3 +131,10 @@ class Files:
             defaults={"image": image, "document": document},
         )
         self.known[site_path] = record
+
+    def reload(self):
+        """Forget what a rolled-back batch remembered: read the committed records again."""
+        self.known = {
+            record.legacy_id: record
+            for record in LegacyRecord.objects.filter(kind=LegacyRecord.Kind.FILE)
+        }

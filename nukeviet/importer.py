@@ -97,7 +97,9 @@ class Importer:
         }
 
     def run(self):
+        from nukeviet.laws import LawsModule
         from nukeviet.news import NewsModule
+        from nukeviet.static_pages import StaticPages
         from nukeviet.users import import_users
 
         news_modules = self.source.modules("news")
@@ -106,6 +108,9 @@ class Importer:
             if len(news_modules) > 1:
                 section = self.module_section(module)
             NewsModule(self, module, section).run()
+        for module in self.source.modules("laws"):
+            LawsModule(self, module).run()
+        StaticPages(self).run()
         import_users(self)
         self.finish()
         return self.report
