@@ -12,9 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page
 
-from articles.models import NewsPage
 from nukeviet.models import LegacyRecord
-from nukeviet.news import NewsModule
 from tests.nukeviet.conftest import run_import
 
 Kind = LegacyRecord.Kind
@@ -24,7 +22,13 @@ HOSTILE_ID = 61
 
 def counts(output, kind="article"):
     line = next(line.split() for line in output.splitlines() if line.split()[:1] == [kind])
-    return dict(zip(["created", "updated", "unchanged", "skipped", "failed"], map(int, line[1:])))
+    return dict(
+        zip(
+            ["created", "updated", "unchanged", "skipped", "failed"],
+            map(int, line[1:]),
+            strict=False,
+        )
+    )
 
 
 def copy_article(
