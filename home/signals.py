@@ -7,7 +7,7 @@ from wagtail.fields import StreamField
 
 from home.text import normalize_data, normalize_text
 
-PROJECT_APPS = {"home", "articles", "directives", "editorial"}
+PROJECT_APPS = {"home", "articles", "directives", "editorial", "pages", "nukeviet"}
 
 
 def _normalize_stream(field, value):

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "articles",
     "directives",
     "editorial",
+    "pages",
     "nukeviet",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -147,6 +148,17 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Django's default hashers, then NukeViet's: imported accounts keep their old passwords until
+# their first login, which re-hashes them with the first (preferred) hasher.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "nukeviet.hashers.NukeVietSSHA512PasswordHasher",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
