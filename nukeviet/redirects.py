@@ -15,11 +15,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from articles.models import published_news
 from directives.models import DirectiveAttachment
 from nukeviet import links
 from nukeviet.models import LegacyRecord
@@ -162,10 +163,16 @@ def _article(link, module, request):
 
 
 def _tag(link, module, request):
-    """Tags and topics became tags: their list is /the/<slug>/."""
+    """Tags and topics became tags: their list is /the/<slug>/, shown while it lists news."""
     kind = Kind.TAG if link.kind == links.TAG else Kind.TOPIC
-    record = _record(link, kind, alias=link.alias, related=("tag",))
-    if record is None or record.tag is None:
+    listed = published_news().filter(tagged_items__tag_id=OuterRef("tag_id"))
+    record = (
+        LegacyRecord.objects.filter(module=link.module, kind=kind, alias=link.alias)
+        .select_related("tag")
+        .annotate(lists_news=Exists(listed))
+        .first()
+    )
+    if record is None or record.tag is None or not record.lists_news:
         return None
     url = reverse("articles:tag", kwargs={"slug": record.tag.slug})
     return f"{url}?page={link.page}" if link.page > 1 else url

@@ -5,7 +5,7 @@ as legacy id "0", then articles, categories, tags, documents, reference data and
 """
 
 import datetime
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from django.conf import settings
@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
+from articles.models import NewsTag
 from directives.models import Field
 from nukeviet.middleware import OldLinkMiddleware
 from nukeviet.models import LegacyRecord
@@ -49,6 +50,7 @@ def old_site(home_page, site_settings):
     tag = article.tags.get()
     record("tintuc", Kind.TAG, 5, alias="nông-thôn-mới", tag=tag)
     record("tintuc", Kind.TOPIC, 2, alias="xay-dung-ntm-nang-cao", tag=tag)
+    record("tintuc", Kind.TAG, 6, alias="hoạt-động", tag=NewsTag.objects.create(name="hoạt động"))
     draft = make_news(districts, "Hội thi khu dân cư (bản nháp)", publish=False)
     record("tintuc", Kind.ARTICLE, 48, alias="hoi-thi", page=draft)
 
@@ -192,6 +194,7 @@ def test_the_register_lists_what_the_signer_signed(client, old_site):
         "/vi/tintuc/tin-huyen-thi-xa/khong-co-99.html",  # no such article
         "/vi/tintuc/khong-co-chuyen-muc/",
         "/vi/tintuc/tag/không-có",
+        "/vi/tintuc/tag/hoạt-động",  # a tag no published news carries: its list would be a 404
         "/vi/vanban/signer/99/Ai-do/",
         "/vi/shop/",  # a module the import did not bring
         "/uploads/tintuc/khong-co.jpg",
@@ -199,8 +202,12 @@ def test_the_register_lists_what_the_signer_signed(client, old_site):
     ],
 )
 def test_what_names_nothing_live_stays_404(client, old_site, url):
-    # Django may first add a slash to an address Wagtail could serve; it still ends in a 404.
-    assert client.get(url, follow=True).status_code == 404
+    response = client.get(url)
+    if response.status_code == 301:
+        # Django adds a slash to an address Wagtail could serve: that one is a 404 as well.
+        assert unquote(response["Location"]) == f"{url}/"
+        response = client.get(response["Location"])
+    assert response.status_code == 404
 
 
 def test_a_hidden_document_file_goes_through_the_download_rules(client, old_site):
