@@ -10,7 +10,8 @@ export DEMO_PASSWORD
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export WAGTAILADMIN_BASE_URL
 
-.PHONY: run test bench venv setup lint format messages clean
+
+.PHONY: run test bench bench-import venv setup lint format messages clean
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +46,12 @@ test: venv
 # Queries and times of the reader pages on the current database (figures to compare, not a test).
 bench: setup
 	$(BIN)/python manage.py benchmark
+
+# Import speed and memory: N synthetic NukeViet articles (MariaDB) into DATABASE_URL.
+ARTICLES ?= 50000
+bench-import: venv
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py bench_import --articles $(ARTICLES)
 
 lint: venv
 	$(BIN)/ruff check .

@@ -130,7 +130,7 @@ class NewsModule:
             title = plain_text(row["title"])[:255]
             record = known.get(legacy_id)
             if record is not None and record.page_id:
-                pages[row["catid"]] = record.page
+                pages[row["catid"]] = record.page.specific
                 self._update_category(record, row, title)
                 continue
             if self.importer.dry_run:
