@@ -26,8 +26,8 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backend
 
-from home.signals import normalize_unicode
-from home.text import vietnamese_slugify
+from core.signals import normalize_unicode
+from core.text import vietnamese_slugify
 
 SLUG_LENGTH = 200  # well under the 255 of the column, room for a "-2" suffix
 INDEX_CHUNK = 500

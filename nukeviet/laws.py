@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.blocks import StreamValue
 from wagtail.models import Collection, CollectionViewRestriction
 
+from core.text import fold_for_search
 from directives.models import (
     DirectiveAttachment,
     DirectiveIndexPage,
@@ -25,7 +26,6 @@ from directives.models import (
     IssuingBody,
 )
 from home.bulk import BulkPageWriter, ascii_slug, update_page
-from home.search import fold_for_search
 from nukeviet.html import BodyConverter, plain_text
 from nukeviet.models import LegacyRecord
 from nukeviet.news import moment

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from django.contrib.auth import get_user_model
 
-from home.text import normalize_text
+from core.text import normalize_text
 from nukeviet.hashers import from_nukeviet
 from nukeviet.models import LegacyRecord
 

@@ -11,10 +11,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.queries import without_private_sections
 from home.blocks import BaseStreamBlock
+from home.indexing import stream_text
 from home.models import BasePage
-from home.queries import without_private_sections
-from home.search import stream_text
 
 
 class InformationPage(BasePage):

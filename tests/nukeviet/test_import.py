@@ -11,10 +11,11 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from articles.models import NewsIndexPage, NewsPage
+from core.text import fold_for_search
 from directives.models import DirectivePage, DirectiveRelation, IssuingBody
-from home.search import fold_for_search, search_pages
 from nukeviet.models import LegacyRecord
 from pages.models import InformationPage
+from search.engine import search_pages
 from tests.nukeviet.conftest import run_import
 
 Kind = LegacyRecord.Kind
