@@ -54,7 +54,7 @@ TAG_PATHS = (
     re.compile(r"^/(?P<lang>[a-z]{2})/(?P<module>[a-z0-9\-]+)/tag/(?P<alias>[^'?]+)$"),
 )
 PAGE_N = re.compile(r"^page-([0-9]{1,10})$")
-ALIAS_ID = re.compile(r"^(?P<alias>.*)-(?P<id>[0-9]+)$")
+ALIAS_ID = re.compile(r"^(?P<alias>.*)-(?P<id>[0-9]{1,18})$")
 SAFE_OP = re.compile(r"^[a-z0-9\-_/+]+$", re.IGNORECASE)
 
 
@@ -135,17 +135,25 @@ def _request_variables(path, params, default_module):
     return None
 
 
+def _number(text, digits=10):
+    """A plain decimal number of at most ``digits`` digits, or None (PHP would read junk as 0)."""
+    return int(text) if re.fullmatch(rf"[0-9]{{1,{digits}}}", text or "") else None
+
+
 def _page_number(part):
     match = PAGE_N.match(part or "")
     return int(match.group(1)) if match else None
 
 
 def _file_view(params):
-    """A download (``download=1``) or a PDF viewer (``pdf=1``) of attached file ``id``."""
+    """A download (``download=1``) or a PDF viewer (``pdf=1``) of attached file ``id``.
+
+    A file number that is not one (NukeViet then showed the item itself) asks for the item.
+    """
     for view, name in ((DOWNLOAD, "download"), (PDF_VIEW, "pdf")):
         if params.get(name) == "1":
-            index = params.get("id", "0")
-            return view, int(index) if index.isdigit() else 0
+            index = _number(params.get("id", "0"), digits=3)
+            return (view, index) if index is not None else ("", 0)
     return "", 0
 
 
@@ -214,15 +222,13 @@ def _laws(module, parts, params):
         kind = FIELD if head == "area" else ISSUER
         return _listing(kind, module, rest)
     if head == "signer":
-        if not rest or not rest[0].isdigit():
-            return None
-        return OldLink(SIGNER, module, id=str(int(rest[0])))
+        signer = _number(rest[0]) if rest else None
+        return OldLink(SIGNER, module, id=str(signer)) if signer is not None else None
     if head == "rss":
         return OldLink(RSS, module, alias=rest[0] if rest else "")
     if rest:
         return None
-    page = params.get("page", "1")
-    return OldLink(DOCUMENT_TYPE, module, alias=head, page=int(page) if page.isdigit() else 1)
+    return OldLink(DOCUMENT_TYPE, module, alias=head, page=_number(params.get("page")) or 1)
 
 
 def _pages(module, parts, params):

@@ -171,6 +171,8 @@ def test_shapes_beyond_the_crawl(path, query, link):
         ("/vi/news/tin-tuc/a/b/c/", ""),
         ("/vi/laws/detail/khong-co-so/", ""),
         ("/vi/laws/signer/tran/", ""),
+        ("/vi/laws/signer/²/Ai/", ""),  # a Unicode digit is not a number
+        ("/vi/news/tin-tuc/ten-bai-99999999999999999999999.html", ""),
         ("/uploads/../settings.py", ""),
         ("/vi/news/<script>/", ""),
         ("/wp-login.php", ""),
@@ -178,6 +180,12 @@ def test_shapes_beyond_the_crawl(path, query, link):
 )
 def test_addresses_nukeviet_would_not_serve(path, query):
     assert parse(path, query, modules=MODULES, default_module="news") is None
+
+
+@pytest.mark.parametrize("index", ["99999999999999999999", "²", "-1", "a"])
+def test_a_file_number_that_is_not_one_asks_for_the_document(index):
+    found = parse("/vi/laws/detail/Ten-van-ban-3/", f"download=1&id={index}", modules=MODULES)
+    assert found == OldLink(links.DOCUMENT, "laws", "3", "Ten-van-ban")
 
 
 def test_decomposed_tag_aliases_are_read_composed():
