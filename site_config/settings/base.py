@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Answers old NukeViet addresses on a 404, after Wagtail's redirects (listed below it).
+    "nukeviet.middleware.OldLinkMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "operations.middleware.media_write_error_middleware",
 ]
@@ -143,6 +145,10 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# The language of the NukeViet content the import read (its --lang): old addresses in another
+# language name other rows and are left alone.
+NUKEVIET_LANGUAGE = env("NUKEVIET_LANGUAGE", "vi")
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
