@@ -56,11 +56,11 @@ format: venv
 
 # Regenerate the project's Vietnamese catalogues (needs gettext) and compile them.
 messages: venv
-	for app in home articles directives editorial; do \
+	for app in home articles directives editorial security; do \
 	  mkdir -p $$app/locale && (cd $$app && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete); \
 	done
 	$(BIN)/python manage.py makemessages -l vi --no-obsolete -i '.venv/*' -i 'var/*' -i 'tests/*' \
-	  -i 'home/*' -i 'articles/*' -i 'directives/*' -i 'editorial/*'
+	  -i 'home/*' -i 'articles/*' -i 'directives/*' -i 'editorial/*' -i 'security/*'
 	$(BIN)/python manage.py compilemessages -l vi -i '.venv/*' -i 'var/*'
 
 clean:

@@ -33,6 +33,8 @@ IMAGE_AND_DOCUMENT_UPLOAD = (
     "wagtaildocs.add_document",
     "wagtaildocs.choose_document",
 )
+# The board's leaders and the administration team sign in with a second factor (security/).
+TWO_FACTOR = ("security.require_two_factor",)
 IMAGE_AND_DOCUMENT_EDIT = IMAGE_AND_DOCUMENT_UPLOAD + (
     "wagtailimages.change_image",
     "wagtaildocs.change_document",
@@ -65,12 +67,12 @@ ROLES = (
     ),
     Role(
         DEPUTY,
-        model_permissions=("wagtailadmin.access_admin",),
+        model_permissions=("wagtailadmin.access_admin", *TWO_FACTOR),
         collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
     ),
     Role(
         CHIEF,
-        model_permissions=("wagtailadmin.access_admin",),
+        model_permissions=("wagtailadmin.access_admin", *TWO_FACTOR),
         collection_permissions=IMAGE_AND_DOCUMENT_EDIT,
         site_permissions=("add", "change", "publish", "bulk_delete", "lock", "unlock"),
     ),
@@ -78,6 +80,9 @@ ROLES = (
         ADMIN_TEAM,
         model_permissions=(
             "wagtailadmin.access_admin",
+            *TWO_FACTOR,
+            "axes.delete_accessattempt",  # unlock a locked sign-in
+            "otp_totp.delete_totpdevice",  # reset a member's lost second factor
             "auth.add_user",
             "auth.change_user",
             "auth.delete_user",
