@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 
 from tests.factories import ensure_site, portal_settings
-from tests.two_factor import install_verified_force_login
+from tests.two_factor import install_verified_login
 
 
 @pytest.fixture
@@ -33,9 +33,9 @@ def throw_away_media():
 
 @pytest.fixture(scope="session", autouse=True)
 def signed_in_with_second_factor():
-    """Leaders and superusers signed in by ``force_login`` have passed the second step too."""
+    """Leaders and superusers signed in by the test client have passed the second step too."""
     from django.test import Client
 
-    plain_force_login = install_verified_force_login()
+    plain_login = install_verified_login()
     yield
-    Client.force_login = plain_force_login
+    Client._login = plain_login

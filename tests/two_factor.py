@@ -30,15 +30,30 @@ def verify_second_factor(client, user):
     session.save()
 
 
-def install_verified_force_login():
-    """``Client.force_login`` also passes the second step for users who must (or did) enrol,
-    so tests that sign a board leader in use the admin as that leader would."""
-    plain_force_login = Client.force_login
+def install_verified_login():
+    """The test client's ``login`` and ``force_login`` also pass the second step for users who
+    must (or chose to) use one, so tests that sign a board leader in use the admin as that
+    leader would. Returns the plain method, to put back."""
+    plain_login = Client._login
 
-    def force_login(client, user, backend=None):
-        plain_force_login(client, user, backend)
+    def _login(client, user, backend=None):
+        plain_login(client, user, backend)
         if requires_two_factor(user) or has_second_factor(user):
             verify_second_factor(client, user)
 
-    Client.force_login = force_login
-    return plain_force_login
+    Client._login = _login
+    return plain_login
+
+
+def fresh_code(user):
+    """A code the user's app shows now, usable even if one was used in these 30 seconds."""
+    device = app_device(user)
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)
+    return current_code(device)
+
+
+def pass_second_step(page, user):
+    """In the browser, after the password: type the code of the user's app, as they would."""
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    page.fill("input[name=token]", fresh_code(user))
+    page.click("form.login-form button[type=submit]")

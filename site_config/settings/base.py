@@ -241,7 +241,7 @@ if BEHIND_TRUSTED_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # refuses a locked account + address pair first
+    "security.backends.LockoutBackend",  # refuses a locked account + address pair first
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Locked per account *and* address, for a limited time: nobody can lock the board out for good.
@@ -272,6 +272,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 # Avatars from Gravatar would send each editor's e-mail hash to an outside service.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The dashboard would ask releases.wagtail.org for the latest version from every editor's browser.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Third-party frames a reader page may show (embedded videos); nothing else leaves the site.
 CSP_FRAME_SOURCES = env_list(
     "CSP_FRAME_SOURCES", ["https://www.youtube.com", "https://www.youtube-nocookie.com"]
