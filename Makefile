@@ -49,18 +49,22 @@ bench: setup
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 
 format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The project's apps, each with its own catalogue under <app>/locale/.
+APPS := core home search demo benchmark translations articles directives editorial security
+
 # Regenerate the project's Vietnamese catalogues (needs gettext) and compile them.
 messages: venv
-	for app in home articles directives editorial security; do \
+	for app in $(APPS); do \
 	  mkdir -p $$app/locale && (cd $$app && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete); \
 	done
 	$(BIN)/python manage.py makemessages -l vi --no-obsolete -i '.venv/*' -i 'var/*' -i 'tests/*' \
-	  -i 'home/*' -i 'articles/*' -i 'directives/*' -i 'editorial/*' -i 'security/*'
+	  $(foreach app,$(APPS),-i '$(app)/*')
 	$(BIN)/python manage.py compilemessages -l vi -i '.venv/*' -i 'var/*'
 
 clean:

@@ -15,11 +15,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.queries import without_private_sections
+from core.text import vietnamese_slugify
 from home.blocks import BaseStreamBlock
+from home.indexing import stream_text
 from home.models import BasePage
-from home.queries import without_private_sections
-from home.search import stream_text
-from home.text import vietnamese_slugify
 
 NEWS_PER_PAGE = 10
 NEIGHBOURS = 5  # newer and older items shown under a news item, as on the old portal

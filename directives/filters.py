@@ -6,9 +6,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.text import clean_query
 from directives.numbers import number_key
 from directives.status import LegalStatus
-from home.search import clean_query
 
 MAX_KEYWORD_LENGTH = 200
 # Years a reader or editor may filter by: a wider value would reach the date lookup and fail.

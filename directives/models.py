@@ -15,13 +15,14 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.queries import without_private_sections
+from core.text import fold_for_search
 from directives.blocks import DirectiveStreamBlock
 from directives.filters import DirectiveFilterForm
 from directives.numbers import looks_like_number, number_key
 from directives.status import derive_status, status_annotation, today
+from home.indexing import stream_text
 from home.models import BasePage
-from home.queries import without_private_sections
-from home.search import fold_for_search, stream_text
 
 
 class ReferenceData(models.Model):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import override
 from wagtail.users.models import UserProfile
 
-from editorial.roles import WORKFLOWS
+from editorial.models import BoardWorkflow
 
 
 def admin_url(name, *args):
@@ -67,7 +67,7 @@ def notify_step_approved(task_state, user=None):
 def notify_published(page):
     """Tell the author and the submitter that a page of a board section is live."""
     workflow = page.get_workflow()
-    if workflow is None or workflow.name not in {spec.name for spec in WORKFLOWS}:
+    if workflow is None or not BoardWorkflow.objects.filter(workflow=workflow).exists():
         return 0
     last_state = page.workflow_states.order_by("-created_at").first()
     recipients = {page.owner, last_state.requested_by if last_state else None}

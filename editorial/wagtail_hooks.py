@@ -16,8 +16,13 @@ DIRECT_PUBLISH_ITEMS = {"action-publish", "action-unpublish"}
 @hooks.register("register_admin_urls")
 def editorial_urls():
     return [
-        path("editorial/", views.my_work, name="editorial_my_work"),
-        path("editorial/history/", views.history, name="editorial_history"),
+        path("editorial/", views.MyWorkView.as_view(), name="editorial_my_work"),
+        path("editorial/history/", views.ModerationHistoryView.as_view(), name="editorial_history"),
+        path(
+            "editorial/history/results/",
+            views.ModerationHistoryView.as_view(results_only=True),
+            name="editorial_history_results",
+        ),
     ]
 
 

@@ -14,11 +14,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction, RevisionMixin
 from wagtail.search import index
 
+from core.queries import without_private_sections
+from core.text import vietnamese_slugify
 from home.blocks import DIRECTIVE_INDEX, NEWS_INDEX, HomePageStreamBlock
 from home.forms import PortalPageForm
-from home.queries import without_private_sections
-from home.search import SearchablePage, folded_search_fields
-from home.text import vietnamese_slugify
+from home.indexing import SearchablePage, folded_search_fields
 
 
 class BasePage(SearchablePage, Page):

@@ -7,8 +7,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from core.queries import without_private_sections
 from home.models import PortalSettings, RelatedLink
-from home.queries import without_private_sections
 
 register = template.Library()
 

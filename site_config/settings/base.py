@@ -56,11 +56,16 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "articles",
     "directives",
     "editorial",
     "nukeviet",
+    "search",
+    "demo",
+    "benchmark",
+    "translations",
     "security",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -172,7 +177,7 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 # The site frame's catalogue first, then the project's complete copies of Wagtail's
-# catalogues (home/upstream_catalogues.py), one folder per package.
+# catalogues (translations/upstream_catalogues.py), one folder per package.
 LOCALE_PATHS = [
     BASE_DIR / "locale",
     *sorted(path for path in (BASE_DIR / "locale" / "upstream").glob("*") if path.is_dir()),
@@ -215,7 +220,7 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Cổng thông tin điện tử")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = (
-    True  # the admin keeps accents in the slug box; home.text makes it ASCII
+    True  # the admin keeps accents in the slug box; core.text makes it ASCII
 )
 # "simple": no English stemming or stop words on Vietnamese text (PostgreSQL; SQLite ignores it).
 WAGTAILSEARCH_BACKENDS = {

@@ -15,7 +15,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, sync_editorial
-from home.upstream_catalogues import catalogue_pairs
 from security.two_factor import requires_two_factor
 from tests.factories import (
     make_directive,
@@ -25,6 +24,7 @@ from tests.factories import (
     make_superuser,
 )
 from tests.two_factor import app_device, pass_second_step
+from translations.upstream_catalogues import catalogue_pairs
 
 ALLOWED = {
     "wagtail",
@@ -184,7 +184,7 @@ ROLE_SCREENS = [
 def test_admin_screens_have_no_english_for_each_role(page, site, role):
     sync_editorial(apps)
     user = get_user_model().objects.create_user("thanh_vien", "tv@example.com", PASSWORD)
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(Group.objects.get(board_role__key=role))
     category = make_news_index(site, title="Tin trong tỉnh")
     news = make_news(category, title="Hội nghị tổng kết xây dựng nông thôn mới")
     directive = make_directive(make_directive_index(site), number="57-NQ/TW")

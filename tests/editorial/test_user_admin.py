@@ -3,10 +3,9 @@
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from editorial.roles import ADMIN_TEAM, EDITOR, sync_editorial
-from tests.editorial.conftest import make_member
+from tests.editorial.conftest import make_member, role_group
 from tests.factories import make_superuser
 
 pytestmark = pytest.mark.django_db
@@ -36,13 +35,13 @@ def test_the_team_creates_an_editor_but_not_a_superuser(team_client):
     page = team_client.get("/admin/users/new/").content.decode()
     assert 'name="is_superuser"' not in page, "only superusers see the Administrator box"
 
-    editors = Group.objects.get(name=EDITOR)
+    editors = role_group(EDITOR)
     form = new_user_form("btv2", is_superuser="on", groups=[editors.pk])
     response = team_client.post("/admin/users/new/", form)
     assert response.status_code == 302
     created = User.objects.get(username="btv2")
     assert not created.is_superuser, "a forged Administrator box is ignored"
-    assert list(created.groups.values_list("name", flat=True)) == [EDITOR]
+    assert list(created.groups.values_list("board_role__key", flat=True)) == [EDITOR]
 
 
 def test_the_team_cannot_promote_an_existing_member(team_client):
@@ -54,7 +53,7 @@ def test_the_team_cannot_promote_an_existing_member(team_client):
         "last_name": "Trần",
         "is_active": "on",
         "is_superuser": "on",
-        "groups": [Group.objects.get(name=EDITOR).pk],
+        "groups": [role_group(EDITOR).pk],
     }
     response = team_client.post(f"/admin/users/edit/{member.pk}/", form)
     assert response.status_code == 302

@@ -5,7 +5,7 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from wagtail.fields import StreamField
 
-from home.text import normalize_data, normalize_text
+from core.text import normalize_data, normalize_text
 
 PROJECT_APPS = {"home", "articles", "directives", "editorial"}
 

@@ -1,7 +1,13 @@
-"""Vietnamese text helpers: one normal form for storage, ASCII slugs for URLs.
+"""Vietnamese text helpers: one normal form for storage, ASCII slugs for URLs, search folding.
 
 Word processors paste decomposed Unicode (NFD) and two tone-mark placements are in use
 ("Thành uỷ" / "Thành ủy"); storing everything in NFC keeps search and comparisons honest.
+
+Neither of Wagtail's database backends folds Vietnamese diacritics, and readers on phones
+often type without them ("nong thon moi") or with the other tone-mark placement. Indexed
+texts and queries are therefore folded the same way (``fold_for_search``) to plain ASCII
+words, which also drops every operator and quote character, so hostile queries never reach
+the database's query parser.
 """
 
 import re
@@ -61,3 +67,29 @@ def normalize_tone_placement(value):
     decomposed = unicodedata.normalize("NFD", str(value))
     moved = _OLD_STYLE_TONE.sub(_move_mark, decomposed)
     return unicodedata.normalize("NFC", moved)
+
+
+# What a reader may reasonably type; longer input is cut, never an error.
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 12
+
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def fold_for_search(text):
+    """Reduce text to lower-case ASCII words: "Số 57-NQ/TW, Thành ủy" -> "so 57 nq tw thanh uy"."""
+    if not text:
+        return ""
+    folded = strip_diacritics(normalize_tone_placement(str(text)))
+    return " ".join(_WORD.findall(folded))
+
+
+def clean_query(raw):
+    """The words of a reader's query, folded and bounded; "" when nothing searchable is left.
+
+    The length is cut before folding so that a 5,000-character paste costs nothing, and only
+    ASCII letters and digits survive, so quotes, operators, NUL and control characters never
+    reach the backend.
+    """
+    words = fold_for_search(str(raw or "")[:MAX_QUERY_LENGTH]).split()
+    return " ".join(words[:MAX_QUERY_WORDS])

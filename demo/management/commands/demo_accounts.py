@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from home.demo import demo_accounts
+from demo.registry import demo_accounts
 
 
 class Command(BaseCommand):

@@ -4,8 +4,9 @@ import re
 
 import pytest
 
+from core.text import clean_query, fold_for_search
 from home.models import HomePage
-from home.search import clean_query, fold_for_search, search_pages
+from search.engine import search_pages
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from articles.models import NewsPage
+from demo.registry import demo_password
 from editorial.demo import WAITING_TITLE
-from home.demo import demo_password
 from home.models import PortalSettings
 
 pytestmark = pytest.mark.django_db

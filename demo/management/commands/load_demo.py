@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from home.demo import build_all
+from demo.registry import build_all
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ import polib
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from home.upstream_catalogues import catalogue_pairs, source_catalogue
+from translations.upstream_catalogues import catalogue_pairs, source_catalogue
 
 
 def _key(entry):
