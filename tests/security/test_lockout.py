@@ -155,7 +155,7 @@ def admin_team_member(django_user_model):
     """A member of the administration team as the roles define it (rights, not a name)."""
     sync_editorial(apps)
     user = django_user_model.objects.create_user("quantri", "quantri@example.com", PASSWORD)
-    user.groups.add(Group.objects.get(name=ADMIN_TEAM))
+    user.groups.add(Group.objects.get(board_role__key=ADMIN_TEAM))
     return user
 
 
