@@ -1,6 +1,7 @@
-"""Admin wiring: refuse direct publishing, add the board's menu and screens, name the
-board's own audit-log action."""
+"""Admin wiring: refuse direct publishing and bulk actions on superusers, add the board's menu
+and screens, name the board's own audit-log action."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from editorial import views
 from editorial.publishing import may_publish_directly
 from editorial.role_audit import GROUPS_CHANGED, GroupsChangedFormatter
 from editorial.roles import ADMIN_TEAM, BOARD_ROLES, REVIEWER_ROLES
+from editorial.user_views import may_manage_account
 
 DIRECT_PUBLISH_ITEMS = {"action-publish", "action-unpublish"}
 
@@ -109,3 +111,12 @@ def refuse_bulk_publish(request, action_type, objects, action_class_instance):
 @hooks.register("register_log_actions")
 def register_group_change_action(actions):
     actions.register_action(GROUPS_CHANGED)(GroupsChangedFormatter)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_actions_on_superusers(request, action_type, objects, action_class_instance):
+    """Wagtail's user bulk actions (activate, deactivate, assign role) only ask for the right to
+    change users; the user screens' rule applies to them too."""
+    if action_class_instance.model is get_user_model():
+        if not all(may_manage_account(request.user, account) for account in objects):
+            raise PermissionDenied
