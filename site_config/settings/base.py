@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.middleware.BoundedAdminSearchMiddleware",  # admin searches stay bounded queries
 ]
 
 ROOT_URLCONF = "site_config.urls"
