@@ -76,7 +76,11 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]  # only at the root: one home page per site
     max_count_per_parent = 1
     # the site's sections; named by string so that home imports none of the content apps
-    subpage_types = ["articles.NewsIndexPage", "directives.DirectiveIndexPage"]
+    subpage_types = [
+        "articles.NewsIndexPage",
+        "directives.DirectiveIndexPage",
+        "pages.InformationPage",
+    ]
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
