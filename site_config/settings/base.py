@@ -124,6 +124,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "operations.middleware.media_write_error_middleware",
     "axes.middleware.AxesMiddleware",
+    "core.middleware.BoundedAdminSearchMiddleware",  # admin searches stay bounded queries
 ]
 
 ROOT_URLCONF = "site_config.urls"
@@ -265,6 +266,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "directives.forms.DirectiveDocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Decompression bombs: a 100-megapixel PNG is 1.3 MB on the wire and some 400 MB decoded in
+# every rendition. 25 megapixels takes any camera photo (6000 x 4000) and stays near 100 MB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Approving a workflow's last step publishes without a publish right (editorial/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved_revision"
