@@ -30,9 +30,7 @@ def member(django_user_model):
     sync_editorial(apps)
 
     def make(role, username=None):
-        user = django_user_model.objects.create_user(
-            username or role, "m@example.com", PASSWORD
-        )
+        user = django_user_model.objects.create_user(username or role, "m@example.com", PASSWORD)
         user.groups.add(Group.objects.get(board_role__key=role))
         return user
 
