@@ -100,6 +100,10 @@ class BulkPageWriter:
             known = self._parents[page.path] = _Parent(page)
         return known
 
+    def forget(self, parent):
+        """Read ``parent``'s positions and slugs again: something else added a child to it."""
+        self._parents.pop(parent.path, None)
+
     def add(self, parent, page):
         """Place ``page`` under ``parent``: path, depth, slug, url_path, locale, core fields."""
         node = self._parent(parent)

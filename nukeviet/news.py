@@ -9,7 +9,7 @@ article unchanged (same ``edittime``) and writes nothing.
 import html
 from datetime import UTC, datetime
 
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.utils import timezone
 from wagtail.blocks import StreamValue
 
@@ -254,6 +254,7 @@ class NewsModule:
         total = self.source.query(f"SELECT COUNT(*) AS n FROM `{rows_table}`")[0]["n"]
         known = self.records(Kind.ARTICLE)
         self.converter = BodyConverter(self._resolve_image)
+        self.writer = BulkPageWriter()
         last_id = 0
         with self.importer.progress(total, f"{self.module}: bài viết") as bar:
             while True:
@@ -268,6 +269,7 @@ class NewsModule:
                     break
                 last_id = rows[-1]["id"]
                 self._batch(rows, known)
+                reset_queries()  # with DEBUG on, Django keeps the SQL of every bulk insert
                 bar.update(len(rows))
 
     def _related(self, table, columns, ids):
@@ -302,18 +304,25 @@ class NewsModule:
         try:
             self._write(todo, details, extras, known)
         except Exception:  # noqa: BLE001 - isolate the bad row: retry the batch one by one
-            self.files.reload()
+            self._forget_rolled_back()
             for item in todo:
                 try:
                     self._write([item], details, extras, known)
                 except Exception as error:  # noqa: BLE001 - one bad row never stops the run
-                    self.files.reload()
+                    self._forget_rolled_back()
                     self.report.fail("article", item[0]["id"], plain_text(item[0]["title"]), error)
+
+    def _forget_rolled_back(self):
+        """After a rollback, positions, slugs and files remembered in memory may be wrong."""
+        self.files.reload()
+        self.writer = BulkPageWriter()
 
     @transaction.atomic
     def _write(self, todo, details, extras, known):
-        writer = BulkPageWriter()
-        created, updated = [], []
+        # One writer for the whole module: it knows each category's next position and slugs,
+        # so a batch does not read them again.
+        writer = self.writer
+        created, updated, changes = [], [], []
         for row, record in todo:
             try:
                 values, tags, categories, warnings = self._values(
@@ -325,7 +334,7 @@ class NewsModule:
             for warning in warnings:
                 self.report.warn("article", row["id"], values["title"], warning)
             if record is not None and record.page_id:
-                updated.append((self._update(record, row, values, tags, categories), record, row))
+                changes.append((record, row, values, tags, categories))
             else:
                 page = NewsPage(**values)
                 page.tags.add(*tags)
@@ -333,6 +342,9 @@ class NewsModule:
                 writer.add(self.categories[row["catid"]], page)
                 created.append((page, record, row))
         writer.flush()
+        # Edits after the new pages are written: an edit may move a page to another category.
+        for record, row, values, tags, categories in changes:
+            updated.append((self._update(record, row, values, tags, categories), record, row))
         new_records, changed_records = [], []
         for page, record, row in [*created, *updated]:
             if record is None:
@@ -342,7 +354,12 @@ class NewsModule:
                 new_records.append(record)
             else:
                 changed_records.append(record)
-            record.page, record.alias, record.source_changed = page, row["alias"], row["edittime"]
+            # the id only: a record kept in ``known`` must not hold the page (memory stays flat)
+            record.page_id, record.alias, record.source_changed = (
+                page.pk,
+                row["alias"],
+                row["edittime"],
+            )
             known[record.legacy_id] = record
         LegacyRecord.objects.bulk_create(new_records)
         for record in changed_records:
@@ -362,6 +379,7 @@ class NewsModule:
         if not page.path.startswith(parent.path) or page.depth != parent.depth + 1:
             page.move(parent, pos="last-child")
             page.refresh_from_db(fields=["path", "depth", "url_path"])
+            self.writer.forget(parent)
         update_page(page, values["latest_revision_created_at"])
         return page
 
