@@ -63,7 +63,7 @@ format: venv
 	$(BIN)/ruff format .
 
 # The project's apps, each with its own catalogue under <app>/locale/.
-APPS := core home search demo benchmark translations articles directives editorial
+APPS := core home search demo benchmark translations articles directives editorial pages nukeviet
 
 # Regenerate the project's Vietnamese catalogues (needs gettext) and compile them.
 messages: venv

@@ -70,8 +70,6 @@ class Files:
         record = self.known.get(site_path)
         if record is not None and record.image_id:
             return record.image_id
-        if self.importer.dry_run:
-            return 0 if self.local_file(site_path) else None
         local = self.local_file(site_path)
         extension = site_path.rsplit(".", 1)[-1].lower()
         if local is None or extension not in IMAGE_EXTENSIONS:
@@ -107,8 +105,6 @@ class Files:
             return None, f"file type not accepted: {site_path}"
         if local.stat().st_size > max_attachment_size():
             return None, f"file too large: {site_path}"
-        if self.importer.dry_run:
-            return 0, ""
         with local.open("rb") as handle:
             if not content_matches_extension(handle, extension):
                 return None, f"content does not match .{extension}: {site_path}"

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 from wagtail.models import Page, Site
 
-from home.bulk import index_pages
+from core.bulk import index_pages
 from nukeviet.files import Files
 from nukeviet.models import LegacyRecord
 from nukeviet.report import Report

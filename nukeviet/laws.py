@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.blocks import StreamValue
 from wagtail.models import Collection, CollectionViewRestriction
 
+from core.bulk import BulkPageWriter, ascii_slug, update_page
 from core.text import fold_for_search
 from directives.models import (
     DirectiveAttachment,
@@ -25,7 +26,6 @@ from directives.models import (
     Field,
     IssuingBody,
 )
-from home.bulk import BulkPageWriter, ascii_slug, update_page
 from nukeviet.html import BodyConverter, plain_text
 from nukeviet.models import LegacyRecord
 from nukeviet.news import moment

@@ -14,8 +14,8 @@ from django.utils import timezone
 from wagtail.blocks import StreamValue
 
 from articles.models import NewsIndexPage, NewsPage, NewsPageCategory, NewsTag
+from core.bulk import BulkPageWriter, ascii_slug, update_page
 from core.text import normalize_text
-from home.bulk import BulkPageWriter, ascii_slug, update_page
 from nukeviet.html import BodyConverter, plain_text
 from nukeviet.models import LegacyRecord
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.blocks import StreamValue
 
-from home.bulk import BulkPageWriter, ascii_slug, update_page
+from core.bulk import BulkPageWriter, ascii_slug, update_page
 from nukeviet.html import BodyConverter, plain_text
 from nukeviet.models import LegacyRecord
 from nukeviet.news import moment

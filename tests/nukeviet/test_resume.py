@@ -31,7 +31,7 @@ def test_a_run_stopped_halfway_resumes_where_it_stopped(
         return original(self, rows, known)
 
     monkeypatch.setattr(NewsModule, "_batch", interrupted)
-    with pytest.raises(CommandError, match="resume"):
+    with pytest.raises(CommandError, match="tiếp tục"):
         run_import(scratch_source, old_site_root, "--batch-size", "10")
     assert LegacyRecord.objects.filter(kind=Kind.ARTICLE).count() == 20
     monkeypatch.setattr(NewsModule, "_batch", original)

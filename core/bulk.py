@@ -10,12 +10,14 @@ what those steps would have done, for a batch of pages in a handful of queries:
   derived fields (``set_derived_fields``, which the type's own ``save()`` also uses);
 * the page rows, each model table of the page type, the child rows of the page's cluster
   (tags, attachments, ...) and one revision per page, as the page's latest (and live) one;
-* at ``finish()``, the search index and Wagtail's reference index in bulk.
+* Wagtail's reference index for each batch, from the pages in memory, and at ``finish()``
+  the search index in bulk.
 
 No ``page_published`` or ``post_save`` signal is sent: nobody is notified of imported pages
 and caches are not purged page by page (clear the cache once after a large import).
 """
 
+import functools
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
@@ -114,6 +116,11 @@ class BulkPageWriter:
         page.latest_revision_created_at = page.latest_revision_created_at or timezone.now()
         if page.owner_id is None and self.user is not None:
             page.owner = self.user
+        for relation in get_all_child_relations(type(page)):
+            # Unset cluster children of a new page are empty: say so, or every later read
+            # (revision content, references) asks the database for each page.
+            if relation.get_accessor_name() not in getattr(page, "_cluster_related_objects", {}):
+                setattr(page, relation.get_accessor_name(), [])
         set_derived = getattr(page, "set_derived_fields", None)
         if set_derived is not None:
             set_derived()
@@ -143,6 +150,7 @@ class BulkPageWriter:
         self._insert_children(pages)
         self._insert_revisions(pages)
         self._raise_numchild()
+        _index_references(pages)  # from the objects in memory: no query per page
         return pages
 
     def _insert_model_rows(self, model, pages):
@@ -198,7 +206,7 @@ class BulkPageWriter:
                 node.added = 0
 
     def finish(self):
-        """Index every page created since the writer was made: search, then references."""
+        """Add every page created since the writer was made to the search index."""
         index_pages(pk for pks in self._created.values() for pk in pks)
         self._created.clear()
 
@@ -206,10 +214,10 @@ class BulkPageWriter:
 @transaction.atomic
 def _index_references(objects):
     """What ``ReferenceIndex.create_or_update_for_object`` records, for new objects at once."""
-    if not objects or not ReferenceIndex.is_indexed(type(objects[0])):
-        return
     rows = []
     for obj in objects:
+        if not ReferenceIndex.is_indexed(type(obj)):
+            continue
         types = [
             ContentType.objects.get_for_model(model, for_concrete_model=False)
             for model in [obj, *obj._meta.get_parent_list()]
@@ -261,7 +269,8 @@ def update_page(page, changed_at):
 
 
 def index_pages(page_ids):
-    """Add pages to the search index and the reference index in chunks, as their own types."""
+    """Add pages to the search index in chunks, as their own types (references are written
+    with each batch, from the pages in memory)."""
     backend = get_search_backend()
     page_ids = list(page_ids)
     for start in range(0, len(page_ids), INDEX_CHUNK):
@@ -270,5 +279,23 @@ def index_pages(page_ids):
         for page in chunk:
             by_model[type(page)].append(page)
         for model, pages in by_model.items():
+            for page in pages:
+                _compute_search_texts_once(page)
             backend.add_bulk(model, pages)
-            _index_references(pages)
+
+
+# The search backend asks each indexed method several times per page (one per index column);
+# folding a long body is the dearest part of indexing, so each is computed once per object.
+SEARCH_TEXT_METHODS = (
+    "search_body",
+    "folded_search_heading",
+    "folded_search_summary",
+    "folded_search_body",
+)
+
+
+def _compute_search_texts_once(page):
+    for name in SEARCH_TEXT_METHODS:
+        method = getattr(page, name, None)
+        if callable(method):
+            setattr(page, name, functools.cache(method))
