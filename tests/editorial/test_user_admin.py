@@ -85,3 +85,31 @@ def test_a_superuser_still_grants_superuser(client, home_page):
     response = client.post("/admin/users/new/", new_user_form("kythuat", is_superuser="on"))
     assert response.status_code == 302
     assert User.objects.get(username="kythuat").is_superuser
+
+
+def test_no_copy_screen_promotes_or_overwrites_an_account(team_client):
+    """Wagtail's copy view showed the Administrator box and saved onto the copied account."""
+    member = make_member(EDITOR, "btv4")
+    copy_url = f"/admin/users/copy/{member.pk}/"
+    assert team_client.get(copy_url).status_code == 404
+    forged = new_user_form("chiemquyen", is_superuser="on", is_active="on")
+    assert team_client.post(copy_url, forged).status_code == 404
+    member.refresh_from_db()
+    assert (member.username, member.is_superuser) == ("btv4", False)
+    assert not User.objects.filter(is_superuser=True).exists()
+    listing = team_client.get("/admin/users/").content.decode()
+    assert "/admin/users/copy/" not in listing, "no Copy button left pointing at it"
+
+
+def test_bulk_actions_refuse_superusers_but_still_work_on_members(team_client):
+    admin = make_superuser()
+    member = make_member(EDITOR, "btv5")
+    url = "/admin/bulk/auth/user/set_active_state/?id={}&next=/admin/users/"
+    refused = team_client.post(url.format(admin.pk), {"mark_as_active": "False"}, follow=True)
+    assert "Rất tiếc, bạn không có quyền truy cập khu vực này." in refused.content.decode()
+    admin.refresh_from_db()
+    assert admin.is_active
+    done = team_client.post(url.format(member.pk), {"mark_as_active": "False"})
+    assert done.status_code == 302
+    member.refresh_from_db()
+    assert not member.is_active
