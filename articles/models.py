@@ -3,6 +3,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -130,6 +131,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                     child._route_ancestors = [*known, self]
                 return child.route(request, remaining)
         return super().route(request, path_components)
+
+    def get_cached_paths(self):
+        """The category page and its feed: both change when a news item of it does."""
+        return ["/", "/rss/"]
 
     def _child(self, model, slug):
         children = model.objects.filter(path__startswith=self.path, depth=self.depth + 1)
@@ -299,6 +304,25 @@ class NewsPage(BasePage):
 
         cited = DirectivePage.objects.live().filter(citing_news__page=self).distinct()
         return without_private_sections(cited).order_by("-issued_on", "-pk")
+
+    def cache_dependents(self):
+        """Beyond its categories: the site feed, its tag pages, the newer and older items
+        that list it and the directives that list it back."""
+        dependents = super().cache_dependents()
+        dependents.paths.add(reverse("articles:feed"))
+        dependents.paths |= {
+            reverse("articles:tag", args=[slug])
+            for slug in NewsTag.objects.filter(tagged_news__content_object=self).values_list(
+                "slug", flat=True
+            )
+        }
+        neighbours = [*self.newer_news(), *self.older_news()]
+        cited = [
+            link.directive for link in self.related_directive_links.select_related("directive")
+        ]
+        for page in [*neighbours, *cited]:
+            dependents.add_page(page)
+        return dependents
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

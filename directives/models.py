@@ -337,6 +337,17 @@ class DirectivePage(BasePage):
         pages = page_model.objects.live().filter(pk__in=links)
         return without_private_sections(pages).order_by("-first_published_at")
 
+    def cache_dependents(self):
+        """Beyond its register: the documents it relates to either way (each shows its title
+        and, for a replacement, its status) and the news that cite it."""
+        dependents = super().cache_dependents()
+        related = DirectivePage.objects.filter(
+            models.Q(incoming_relations__source=self) | models.Q(outgoing_relations__target=self)
+        )
+        for page in [*related.distinct(), *self.citing_pages()]:
+            dependents.add_page(page)
+        return dependents
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.load_reference_data()

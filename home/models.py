@@ -4,6 +4,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -11,10 +12,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction, RevisionMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, RevisionMixin, Site
 from wagtail.search import index
 
 from home.blocks import DIRECTIVE_INDEX, NEWS_INDEX, HomePageStreamBlock
+from home.caching import Dependents
 from home.forms import PortalPageForm
 from home.queries import without_private_sections
 from home.search import SearchablePage, folded_search_fields
@@ -37,6 +39,36 @@ class BasePage(SearchablePage, Page):
     def full_clean(self, *args, **kwargs):
         self.slug = vietnamese_slugify(self.slug or self.title)
         super().full_clean(*args, **kwargs)
+
+    def cache_dependents(self):
+        """The addresses that show this page, as it is in the database now.
+
+        Its own address, every ancestor (each lists its descendants, up to the home page),
+        the sitemap and search; everything below it when it has sub-pages (their breadcrumbs
+        show its title); the whole site when the menu shows it. Page types add the other
+        places that list them (``articles``, ``directives``).
+        """
+        dependents = Dependents()
+        parts = self.get_url_parts()
+        if parts is None or parts[2] is None:
+            return dependents
+        dependents.site_id, dependents.root_url, own_path = parts
+        dependents.add_page(self)
+        for ancestor in self.get_ancestors().filter(depth__gt=1).specific():
+            dependents.add_page(ancestor)
+        dependents.paths |= {reverse("sitemap"), reverse("search")}
+        if self.specific_class.allowed_subpage_models():
+            dependents.subtrees.add(own_path)
+        is_site_root = own_path == "/"
+        dependents.everything = is_site_root or (self.show_in_menus and self._is_top_level())
+        dependents.link_lists = set(
+            RelatedLink.objects.filter(page=self).values_list("link_list_id", flat=True)
+        )
+        return dependents
+
+    def _is_top_level(self):
+        """Whether this page is a child of a site's root page, where the main menu looks."""
+        return Site.objects.filter(root_page__path=self.path[: -self.steplen]).exists()
 
     def get_view_restrictions(self):
         """The restrictions on this page and its ancestors, in one query where Wagtail runs two.
