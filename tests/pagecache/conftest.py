@@ -8,9 +8,8 @@ from tests.factories import make_directive, make_directive_index, make_news, mak
 
 @pytest.fixture(autouse=True)
 def page_cache(settings):
+    """Cleared before, not after: a test may have pointed the cache at a shared Redis."""
     settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    yield
     cache.clear()
 
 
