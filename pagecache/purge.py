@@ -7,6 +7,7 @@ reach them through their short shared lifetime (``PAGE_CACHE_SHARED_MAX_AGE``) i
 none of those backends can purge a prefix.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
@@ -15,6 +16,11 @@ from wagtail.models import Site
 from home.caching import Dependents
 from home.models import PortalSettings
 from pagecache import store
+
+
+def active():
+    """Whether any cache may hold pages, so a change has something to purge."""
+    return settings.PAGE_CACHE_ENABLED or bool(settings.WAGTAILFRONTENDCACHE)
 
 
 def purge_later(dependents):

@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from home.models import PortalSettings, RelatedLink, RelatedLinkList
-from pagecache.purge import everything, link_list_dependents, page_dependents, purge_later
+from pagecache.purge import active, everything, link_list_dependents, page_dependents, purge_later
 
 UID = "pagecache"
 
@@ -28,7 +28,7 @@ def _live_copy(page):
 
 def before_save(sender, instance, raw=False, update_fields=None, **kwargs):
     """A full save of a live page (publishing) changes what it shows: purge the old places."""
-    if raw or update_fields is not None:
+    if raw or update_fields is not None or not active():
         return
     stored = _live_copy(instance)
     if stored is not None:
@@ -36,29 +36,31 @@ def before_save(sender, instance, raw=False, update_fields=None, **kwargs):
 
 
 def before_move(sender, instance, **kwargs):
-    stored = _live_copy(instance)
+    stored = _live_copy(instance) if active() else None
     if stored is not None:
         purge_later(page_dependents(stored))
 
 
 def after_change(sender, instance, **kwargs):
     """After publishing, unpublishing or moving: the places the page is shown in now."""
-    purge_later(page_dependents(Page.objects.get(pk=instance.pk)))
+    if active():
+        purge_later(page_dependents(Page.objects.get(pk=instance.pk)))
 
 
 def before_delete(sender, instance, **kwargs):
-    if instance.live:
+    if instance.live and active():
         purge_later(page_dependents(instance))
 
 
 def link_list_changed(sender, instance, **kwargs):
     list_id = instance.pk if isinstance(instance, RelatedLinkList) else instance.link_list_id
-    purge_later(link_list_dependents({list_id}))
+    if active():
+        purge_later(link_list_dependents({list_id}))
 
 
 def site_wide_change(sender, created=False, **kwargs):
     """A new tag is shown nowhere until a page carrying it is published, which purges."""
-    if not (created and sender._meta.label == "articles.NewsTag"):
+    if active() and not (created and sender._meta.label == "articles.NewsTag"):
         purge_later(everything())
 
 
