@@ -1,8 +1,12 @@
 """News categories and news items: the tree, the listings and the newer/older lists."""
 
+import operator
+from functools import reduce
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Case, ExpressionWrapper, F, Prefetch, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +22,6 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
-from home.queries import without_private_sections
 from home.search import stream_text
 from home.text import vietnamese_slugify
 
@@ -28,9 +31,12 @@ NEIGHBOURS = 5  # newer and older items shown under a news item, as on the old p
 
 def published_news():
     """News readers may see: live, public and not past an expiry the scheduler has not yet run."""
-    return without_private_sections(
-        NewsPage.objects.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-    ).order_by("-published_at", "-id")
+    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+    return NewsPage.objects.readable().filter(not_expired).order_by("-published_at", "-id")
+
+
+def counts_by_pk(counts):
+    return {category.pk: n for category, n in counts.items()}
 
 
 def with_card_data(queryset):
@@ -99,15 +105,71 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return published_news().descendant_of(self)
 
     def latest_news(self, count):
-        """The newest news of this category, for the home page's section lists."""
-        return with_card_data(self.news())[:count]
+        """The newest news of this category, for the home page's section lists (no images)."""
+        return self.news()[:count]
+
+    @classmethod
+    def latest_news_of(cls, counts, featured=None):
+        """The home page's news in one query: the newest of each category in ``counts``
+        ({category: how many}), and with ``featured`` ((category, how many)) the newest
+        featured news of that category under the key ("featured", its id).
+
+        Each item is ranked within the category it lies in; categories inside one another
+        would share items, which one ranking cannot give, so they are asked one by one.
+        """
+        paths = [category.path for category in counts]
+        if any(a != b and b.startswith(a) for a in paths for b in paths):
+            news = {category.pk: list(category.latest_news(n)) for category, n in counts.items()}
+            if featured:
+                news["featured", featured[0].pk] = list(featured[0].featured_news(featured[1]))
+            return news
+        newest_first = [F("published_at").desc(), F("id").desc()]
+        section = Case(
+            *[When(path__startswith=c.path, then=Value(c.pk)) for c in counts],
+            output_field=models.IntegerField(),
+        )
+        wanted = [Q(path__startswith=path) for path in paths]
+        in_featured = Value(False)
+        if featured:
+            in_featured = Q(featured=True, path__startswith=featured[0].path)
+            wanted.append(in_featured)
+            in_featured = ExpressionWrapper(in_featured, output_field=models.BooleanField())
+        ranked = (
+            published_news()
+            .filter(reduce(operator.or_, wanted))
+            .select_related("featured_image")
+            .annotate(section=section, in_featured=in_featured)
+            .annotate(
+                rank=Window(RowNumber(), partition_by=[F("section")], order_by=newest_first),
+                featured_rank=Window(
+                    RowNumber(), partition_by=[F("in_featured")], order_by=newest_first
+                ),
+            )
+            .filter(
+                Q(rank__lte=max(counts.values(), default=0))
+                | Q(featured_rank__lte=featured[1] if featured else 0)
+            )
+        )
+        news = {category.pk: [] for category in counts}
+        if featured:
+            news["featured", featured[0].pk] = []
+        for item in ranked:
+            if item.section is not None and item.rank <= counts_by_pk(counts)[item.section]:
+                news[item.section].append(item)
+            if featured and item.in_featured and item.featured_rank <= featured[1]:
+                news["featured", featured[0].pk].append(item)
+        return news
 
     def featured_news(self, count):
-        """The newest news of this category flagged as featured, for the home page."""
-        return with_card_data(self.news().filter(featured=True))[:count]
+        """The newest news of this category flagged as featured, for the home page.
+
+        Their few renditions come from Wagtail's rendition cache (the Django cache) rather
+        than a prefetch query, which keeps the home page within its query ceiling.
+        """
+        return self.news().filter(featured=True).select_related("featured_image")[:count]
 
     def subcategories(self):
-        return without_private_sections(self.get_children().live().type(NewsIndexPage))
+        return NewsIndexPage.objects.child_of(self).readable()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -302,8 +364,8 @@ class NewsPage(BasePage):
         """The live, public directives this item cites, newest first, in one query."""
         from directives.models import DirectivePage
 
-        cited = DirectivePage.objects.live().filter(citing_news__page=self).distinct()
-        return without_private_sections(cited).order_by("-issued_on", "-pk")
+        cited = DirectivePage.objects.readable().filter(citing_news__page=self).distinct()
+        return cited.order_by("-issued_on", "-pk")
 
     def cache_dependents(self):
         """Beyond its categories: the site feed, its tag pages, the newer and older items

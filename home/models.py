@@ -18,7 +18,7 @@ from wagtail.search import index
 from home.blocks import DIRECTIVE_INDEX, NEWS_INDEX, HomePageStreamBlock
 from home.caching import Dependents
 from home.forms import PortalPageForm
-from home.queries import without_private_sections
+from home.queries import ReaderPageManager
 from home.search import SearchablePage, folded_search_fields
 from home.text import vietnamese_slugify
 
@@ -27,6 +27,7 @@ class BasePage(SearchablePage, Page):
     """Every page of the portal: ASCII slugs from Vietnamese titles, accent-insensitive search."""
 
     base_form_class = PortalPageForm
+    objects = ReaderPageManager()
     search_fields = Page.search_fields + folded_search_fields()
 
     class Meta:
@@ -36,9 +37,42 @@ class BasePage(SearchablePage, Page):
         """The image that link previews (Open Graph, Twitter cards) show; page types override."""
         return None
 
+    # Relations this page type's view reads, loaded with it when its parent routes to it.
+    route_select_related = ()
+
     def full_clean(self, *args, **kwargs):
         self.slug = vietnamese_slugify(self.slug or self.title)
         super().full_clean(*args, **kwargs)
+
+    def route(self, request, path_components):
+        """Find the child in one query where Wagtail runs two (the page, then its type's row).
+
+        The tables of the allowed child types are joined in, so the specific page comes with
+        the row; a child of another kind is left to Wagtail's own lookup.
+        """
+        if path_components:
+            child = self._specific_child(path_components[0])
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def _specific_child(self, slug):
+        accessors = {}
+        for model in self.specific_class.allowed_subpage_models():
+            if list(model._meta.parents) == [Page]:
+                name = model._meta.get_ancestor_link(Page).remote_field.get_accessor_name()
+                accessors[name] = [f"{name}__{field}" for field in model.route_select_related]
+        if not accessors:
+            return None
+        related = [*accessors, *(path for paths in accessors.values() for path in paths)]
+        children = Page.objects.filter(path__startswith=self.path, depth=self.depth + 1)
+        row = children.filter(slug=slug).select_related(*related).first()
+        for name in accessors:
+            child = getattr(row, name, None) if row is not None else None
+            if child is not None:
+                return child
+        return None
 
     def cache_dependents(self):
         """The addresses that show this page, as it is in the database now.
@@ -142,7 +176,7 @@ class HomePage(BasePage):
             model = apps.get_model(label)
         except LookupError:
             return []
-        sections = without_private_sections(model.objects.child_of(self).live())
+        sections = model.objects.child_of(self).readable()
         return list(sections.order_by("path")[:limit])
 
     class Meta:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.queries import reader_pages
 from home.text import normalize_tone_placement, strip_diacritics
 
 # What a reader may reasonably type; longer input is cut, never an error.
@@ -139,13 +140,14 @@ def search_pages(query, models):
     cleaned = clean_query(query)
     if not cleaned or not models:
         return []
+    # The search backends accept only plain field filters, so privacy is checked on the
+    # hits, with the same ``readable()`` as every listing.
     hits = (
         Page.objects.live()
-        .public()
         .type(*models)
         .search(cleaned, operator="and", order_by_relevance=True)[:MAX_RESULTS]
     )
     order = {page.pk: position for position, page in enumerate(hits)}
-    pages = Page.objects.filter(pk__in=order).specific()
+    pages = reader_pages().filter(pk__in=order).readable().specific()
     words = cleaned.split()
     return sorted(pages, key=lambda page: (_tier(page, words), order[page.pk]))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.models import PortalSettings, RelatedLink
-from home.queries import without_private_sections
+from home.queries import reader_pages
 
 register = template.Library()
 
@@ -52,7 +52,7 @@ def main_menu_pages(context):
     if site is None:
         return []
     # Titles and addresses are on the base page: no per-type query for the specific models.
-    return without_private_sections(site.root_page.get_children().live().in_menu())
+    return reader_pages().child_of(site.root_page).readable().in_menu()
 
 
 @register.simple_tag(takes_context=True)
