@@ -347,18 +347,46 @@ class NewsPage(BasePage):
 
     def newer_news(self):
         """The items just after this one in its category, newest first; id breaks ties."""
-        after = Q(published_at__gt=self.published_at) | Q(
-            published_at=self.published_at, id__gt=self.id
-        )
-        closest = self._siblings().filter(after).order_by("published_at", "id")[:NEIGHBOURS]
-        return sorted(closest, key=lambda item: (item.published_at, item.id), reverse=True)
+        return self._neighbours()[0]
 
     def older_news(self):
         """The items just before this one in its category, newest first; id breaks ties."""
-        before = Q(published_at__lt=self.published_at) | Q(
-            published_at=self.published_at, id__lt=self.id
+        return self._neighbours()[1]
+
+    def _neighbours(self):
+        """(newer, older) in one query, kept on the page for the render.
+
+        Each side is ranked by its distance from this item: the newer side oldest first,
+        the older side newest first. One ranking per direction runs over both sides (a
+        filter cannot mix a side and its rank), so up to twice the rows come back and the
+        far ends are dropped here.
+        """
+        if "_neighbour_lists" in self.__dict__:
+            return self.__dict__["_neighbour_lists"]
+        after = Q(published_at__gt=self.published_at) | Q(
+            published_at=self.published_at, id__gt=self.id
         )
-        return self._siblings().filter(before)[:NEIGHBOURS]
+        is_newer = ExpressionWrapper(after, output_field=models.BooleanField())
+        closest_after = [F("published_at").asc(), F("id").asc()]
+        closest_before = [F("published_at").desc(), F("id").desc()]
+        rows = (
+            self._siblings()
+            .annotate(is_newer=is_newer)
+            .annotate(
+                rank_up=Window(RowNumber(), partition_by=[F("is_newer")], order_by=closest_after),
+                rank_down=Window(
+                    RowNumber(), partition_by=[F("is_newer")], order_by=closest_before
+                ),
+            )
+            .filter(Q(rank_up__lte=NEIGHBOURS) | Q(rank_down__lte=NEIGHBOURS))
+        )
+        rows = list(rows)
+        newer = [item for item in rows if item.is_newer and item.rank_up <= NEIGHBOURS]
+        older = [item for item in rows if not item.is_newer and item.rank_down <= NEIGHBOURS]
+        newest_first = {"key": lambda item: (item.published_at, item.id), "reverse": True}
+        lists = (sorted(newer, **newest_first), sorted(older, **newest_first))
+        self.__dict__["_neighbour_lists"] = lists
+        return lists
 
     def related_directives(self):
         """The live, public directives this item cites, newest first, in one query."""

@@ -212,7 +212,7 @@ class FeaturedNewsBlock(HomeSectionBlock):
     )
 
     def items(self, value, source, page=None):
-        picked = [page for page in map(_live, value.get("pages") or []) if page]
+        picked = _live_picks(value)
         if picked:
             readable = set(
                 reader_pages()
@@ -239,6 +239,11 @@ class FeaturedNewsBlock(HomeSectionBlock):
         label = _("Featured news")
         template = "blocks/featured_news_block.html"
         description = _("The news the board wants readers to see first.")
+
+
+def _live_picks(value):
+    """The live news a featured section's editors picked by hand."""
+    return [page for page in map(_live, value.get("pages") or []) if page]
 
 
 class CategoryNewsBlock(HomeSectionBlock):
@@ -277,7 +282,7 @@ def _home_news(page):
             if child.block_type == "category_news" and _live(child.value.get("category")):
                 category = child.value["category"].specific
                 counts[category] = max(counts.get(category, 0), child.value["count"])
-            elif child.block_type == "featured_news" and not child.value.get("pages"):
+            elif child.block_type == "featured_news" and not _live_picks(child.value):
                 section = _live(child.value.get("section"))
                 if section is not None and featured is None:
                     featured = (section, child.value["count"])
