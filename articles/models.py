@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.queries import view_restricted
 from home.search import stream_text
 from home.text import vietnamese_slugify
 
@@ -202,7 +203,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         children = model.objects.filter(path__startswith=self.path, depth=self.depth + 1)
         if model is NewsPage:
             children = children.select_related("featured_image")
-        return children.filter(slug=slug).first()
+        child = children.filter(slug=slug).annotate(restricted=view_restricted()).first()
+        if child is not None:
+            child._view_restricted = child.restricted
+        return child
 
     @path("")
     def index_route(self, request):

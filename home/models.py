@@ -18,7 +18,7 @@ from wagtail.search import index
 from home.blocks import DIRECTIVE_INDEX, NEWS_INDEX, HomePageStreamBlock
 from home.caching import Dependents
 from home.forms import PortalPageForm
-from home.queries import ReaderPageManager
+from home.queries import ReaderPageManager, view_restricted
 from home.search import SearchablePage, folded_search_fields
 from home.text import vietnamese_slugify
 
@@ -67,10 +67,12 @@ class BasePage(SearchablePage, Page):
             return None
         related = [*accessors, *(path for paths in accessors.values() for path in paths)]
         children = Page.objects.filter(path__startswith=self.path, depth=self.depth + 1)
-        row = children.filter(slug=slug).select_related(*related).first()
+        row = children.filter(slug=slug).select_related(*related)
+        row = row.annotate(restricted=view_restricted()).first()
         for name in accessors:
             child = getattr(row, name, None) if row is not None else None
             if child is not None:
+                child._view_restricted = row.restricted
                 return child
         return None
 
@@ -111,6 +113,8 @@ class BasePage(SearchablePage, Page):
         need no lookup; a restriction reaches an alias (this page or an ancestor) through the
         page it is an alias of, and the copies Wagtail keeps on aliases are ignored, as in Wagtail.
         """
+        if self.__dict__.get("_view_restricted") is False:
+            return PageViewRestriction.objects.none()  # routing found none (``route``)
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)

@@ -41,23 +41,27 @@ def reader_urls():
     )
     if directive.field_id:
         every_filter += f"&field={directive.field_id}"
-    return item, register, {
-        "home": "/",
-        "category page 1": category.url,
-        "category page 1000": f"{category.url}?page=1000",
-        "news item": item.url,
-        "tag page": f"/the/{tag.slug}/",
-        "tag page 1000": f"/the/{tag.slug}/?page=1000",
-        "register": register.url,
-        "register, every filter": register.url + every_filter,
-        "directive": directive.url,
-        "search": "/tim-kiem/?q=nong+thon",
-        "search, directives": "/tim-kiem/?q=nong+thon&type=directives",
-        "search, news, page 2": "/tim-kiem/?q=nong+thon+moi&type=news&page=2",
-        "site feed": "/rss/",
-        "category feed": f"{category.url}rss/",
-        "sitemap": "/sitemap.xml",
-    }
+    return (
+        item,
+        register,
+        {
+            "home": "/",
+            "category page 1": category.url,
+            "category page 1000": f"{category.url}?page=1000",
+            "news item": item.url,
+            "tag page": f"/the/{tag.slug}/",
+            "tag page 1000": f"/the/{tag.slug}/?page=1000",
+            "register": register.url,
+            "register, every filter": register.url + every_filter,
+            "directive": directive.url,
+            "search": "/tim-kiem/?q=nong+thon",
+            "search, directives": "/tim-kiem/?q=nong+thon&type=directives",
+            "search, news, page 2": "/tim-kiem/?q=nong+thon+moi&type=news&page=2",
+            "site feed": "/rss/",
+            "category feed": f"{category.url}rss/",
+            "sitemap": "/sitemap.xml",
+        },
+    )
 
 
 def measure(client, urls):
