@@ -16,8 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import NewsIndexPage, NewsPage, NewsRelatedDirective, NewsTag
+from core.text import fold_for_search
 from directives.models import DirectiveIndexPage, DirectivePage, DirectiveRelation
-from home.search import fold_for_search
 
 pytestmark = pytest.mark.django_db
 
