@@ -1,8 +1,13 @@
 """News categories and news items: the tree, the listings and the newer/older lists."""
 
+import operator
+from functools import reduce
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Case, ExpressionWrapper, F, Prefetch, Q, Value, When, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -15,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.queries import without_private_sections
+from core.queries import view_restricted
 from core.text import vietnamese_slugify
 from home.blocks import BaseStreamBlock
 from home.indexing import stream_text
@@ -27,9 +32,12 @@ NEIGHBOURS = 5  # newer and older items shown under a news item, as on the old p
 
 def published_news():
     """News readers may see: live, public and not past an expiry the scheduler has not yet run."""
-    return without_private_sections(
-        NewsPage.objects.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-    ).order_by("-published_at", "-id")
+    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+    return NewsPage.objects.readable().filter(not_expired).order_by("-published_at", "-id")
+
+
+def counts_by_pk(counts):
+    return {category.pk: n for category, n in counts.items()}
 
 
 def with_card_data(queryset):
@@ -103,15 +111,71 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
 
     def latest_news(self, count):
-        """The newest news of this category, for the home page's section lists."""
-        return with_card_data(self.news())[:count]
+        """The newest news of this category, for the home page's section lists (no images)."""
+        return self.news()[:count]
+
+    @classmethod
+    def latest_news_of(cls, counts, featured=None):
+        """The home page's news in one query: the newest of each category in ``counts``
+        ({category: how many}), and with ``featured`` ((category, how many)) the newest
+        featured news of that category under the key ("featured", its id).
+
+        Each item is ranked within the category it lies in; categories inside one another
+        would share items, which one ranking cannot give, so they are asked one by one.
+        """
+        paths = [category.path for category in counts]
+        if any(a != b and b.startswith(a) for a in paths for b in paths):
+            news = {category.pk: list(category.latest_news(n)) for category, n in counts.items()}
+            if featured:
+                news["featured", featured[0].pk] = list(featured[0].featured_news(featured[1]))
+            return news
+        newest_first = [F("published_at").desc(), F("id").desc()]
+        section = Case(
+            *[When(path__startswith=c.path, then=Value(c.pk)) for c in counts],
+            output_field=models.IntegerField(),
+        )
+        wanted = [Q(path__startswith=path) for path in paths]
+        in_featured = Value(False)
+        if featured:
+            in_featured = Q(featured=True, path__startswith=featured[0].path)
+            wanted.append(in_featured)
+            in_featured = ExpressionWrapper(in_featured, output_field=models.BooleanField())
+        ranked = (
+            published_news()
+            .filter(reduce(operator.or_, wanted))
+            .select_related("featured_image")
+            .annotate(section=section, in_featured=in_featured)
+            .annotate(
+                rank=Window(RowNumber(), partition_by=[F("section")], order_by=newest_first),
+                featured_rank=Window(
+                    RowNumber(), partition_by=[F("in_featured")], order_by=newest_first
+                ),
+            )
+            .filter(
+                Q(rank__lte=max(counts.values(), default=0))
+                | Q(featured_rank__lte=featured[1] if featured else 0)
+            )
+        )
+        news = {category.pk: [] for category in counts}
+        if featured:
+            news["featured", featured[0].pk] = []
+        for item in ranked:
+            if item.section is not None and item.rank <= counts_by_pk(counts)[item.section]:
+                news[item.section].append(item)
+            if featured and item.in_featured and item.featured_rank <= featured[1]:
+                news["featured", featured[0].pk].append(item)
+        return news
 
     def featured_news(self, count):
-        """The newest news of this category flagged as featured, for the home page."""
-        return with_card_data(self.news().filter(featured=True))[:count]
+        """The newest news of this category flagged as featured, for the home page.
+
+        Their few renditions come from Wagtail's rendition cache (the Django cache) rather
+        than a prefetch query, which keeps the home page within its query ceiling.
+        """
+        return self.news().filter(featured=True).select_related("featured_image")[:count]
 
     def subcategories(self):
-        return without_private_sections(self.get_children().live().type(NewsIndexPage))
+        return NewsIndexPage.objects.child_of(self).readable()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -136,11 +200,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 return child.route(request, remaining)
         return super().route(request, path_components)
 
+    def get_cached_paths(self):
+        """The category page and its feed: both change when a news item of it does."""
+        return ["/", "/rss/"]
+
     def _child(self, model, slug):
         children = model.objects.filter(path__startswith=self.path, depth=self.depth + 1)
         if model is NewsPage:
             children = children.select_related("featured_image")
-        return children.filter(slug=slug).first()
+        child = children.filter(slug=slug).annotate(restricted=view_restricted()).first()
+        if child is not None:
+            child._view_restricted = child.restricted
+        return child
 
     @path("")
     def index_route(self, request):
@@ -291,25 +362,72 @@ class NewsPage(BasePage):
 
     def newer_news(self):
         """The items just after this one in its category, newest first; id breaks ties."""
-        after = Q(published_at__gt=self.published_at) | Q(
-            published_at=self.published_at, id__gt=self.id
-        )
-        closest = self._siblings().filter(after).order_by("published_at", "id")[:NEIGHBOURS]
-        return sorted(closest, key=lambda item: (item.published_at, item.id), reverse=True)
+        return self._neighbours()[0]
 
     def older_news(self):
         """The items just before this one in its category, newest first; id breaks ties."""
-        before = Q(published_at__lt=self.published_at) | Q(
-            published_at=self.published_at, id__lt=self.id
+        return self._neighbours()[1]
+
+    def _neighbours(self):
+        """(newer, older) in one query, kept on the page for the render.
+
+        Each side is ranked by its distance from this item: the newer side oldest first,
+        the older side newest first. One ranking per direction runs over both sides (a
+        filter cannot mix a side and its rank), so up to twice the rows come back and the
+        far ends are dropped here.
+        """
+        if "_neighbour_lists" in self.__dict__:
+            return self.__dict__["_neighbour_lists"]
+        after = Q(published_at__gt=self.published_at) | Q(
+            published_at=self.published_at, id__gt=self.id
         )
-        return self._siblings().filter(before)[:NEIGHBOURS]
+        is_newer = ExpressionWrapper(after, output_field=models.BooleanField())
+        closest_after = [F("published_at").asc(), F("id").asc()]
+        closest_before = [F("published_at").desc(), F("id").desc()]
+        rows = (
+            self._siblings()
+            .annotate(is_newer=is_newer)
+            .annotate(
+                rank_up=Window(RowNumber(), partition_by=[F("is_newer")], order_by=closest_after),
+                rank_down=Window(
+                    RowNumber(), partition_by=[F("is_newer")], order_by=closest_before
+                ),
+            )
+            .filter(Q(rank_up__lte=NEIGHBOURS) | Q(rank_down__lte=NEIGHBOURS))
+        )
+        rows = list(rows)
+        newer = [item for item in rows if item.is_newer and item.rank_up <= NEIGHBOURS]
+        older = [item for item in rows if not item.is_newer and item.rank_down <= NEIGHBOURS]
+        newest_first = {"key": lambda item: (item.published_at, item.id), "reverse": True}
+        lists = (sorted(newer, **newest_first), sorted(older, **newest_first))
+        self.__dict__["_neighbour_lists"] = lists
+        return lists
 
     def related_directives(self):
         """The live, public directives this item cites, newest first, in one query."""
         from directives.models import DirectivePage
 
-        cited = DirectivePage.objects.live().filter(citing_news__page=self).distinct()
-        return without_private_sections(cited).order_by("-issued_on", "-pk")
+        cited = DirectivePage.objects.readable().filter(citing_news__page=self).distinct()
+        return cited.order_by("-issued_on", "-pk")
+
+    def cache_dependents(self):
+        """Beyond its categories: the site feed, its tag pages, the newer and older items
+        that list it and the directives that list it back."""
+        dependents = super().cache_dependents()
+        dependents.paths.add(reverse("articles:feed"))
+        dependents.paths |= {
+            reverse("articles:tag", args=[slug])
+            for slug in NewsTag.objects.filter(tagged_news__content_object=self).values_list(
+                "slug", flat=True
+            )
+        }
+        neighbours = [*self.newer_news(), *self.older_news()]
+        cited = [
+            link.directive for link in self.related_directive_links.select_related("directive")
+        ]
+        for page in [*neighbours, *cited]:
+            dependents.add_page(page)
+        return dependents
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

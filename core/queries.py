@@ -1,17 +1,46 @@
-"""Query helpers shared by the page listings of every app."""
+"""The one privacy check of every reader listing, search included: ``.readable()``.
 
-from django.db.models import Exists, F, OuterRef
+Page managers of the portal's page types use ``ReaderPageQuerySet``; listings across types
+start from ``reader_pages()``. Wagtail's ``.public()`` loads every restriction each time it is
+called; ``readable`` is one subquery that matches a restriction on the page itself or on any
+of its ancestors, inside the listing's own query.
+"""
+
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 
 
-def without_private_sections(pages):
-    """``pages`` minus those in a section with a view restriction, in a single SQL query.
+class ReaderPageQuerySet(PageQuerySet):
+    def readable(self):
+        """Live pages outside every section with a view restriction: what any reader may see."""
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+        )
+        return self.live().exclude(Exists(restricted))
 
-    Wagtail's ``.public()`` loads every restriction each time it is called; this
-    subquery matches a restriction on the page itself or on any of its ancestors.
+
+ReaderPageManager = PageManager.from_queryset(ReaderPageQuerySet)
+
+
+def reader_pages():
+    """Pages of every type, with ``.readable()``."""
+    return ReaderPageQuerySet(Page)
+
+
+def view_restricted():
+    """Whether a restriction applies to the page of the outer row, for ``annotate``.
+
+    The same rows as ``BasePage.get_view_restrictions``: a restriction on the page or an
+    ancestor (not on Wagtail's copies on aliases), or on a page that one of them is an alias
+    of. Routing annotates it, so the view check needs no query of its own when it is False.
     """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+    on_path = Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+    through_alias = Substr(OuterRef("path"), 1, F("page__aliases__depth") * Page.steplen)
+    return Exists(
+        PageViewRestriction.objects.filter(
+            Q(page__path=on_path, page__alias_of__isnull=True)
+            | Q(page__aliases__path=through_alias)
+        )
     )
-    return pages.exclude(Exists(restricted))

@@ -12,10 +12,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core.queries import without_private_sections
+from core.queries import ReaderPageQuerySet
 from core.text import fold_for_search
 from directives.blocks import DirectiveStreamBlock
 from directives.filters import DirectiveFilterForm
@@ -84,7 +83,8 @@ class DirectiveIndexPage(BasePage):
     def directives(self):
         """The live, public documents of this register, newest first, ready for the table."""
         return (
-            without_private_sections(DirectivePage.objects.live().descendant_of(self))
+            DirectivePage.objects.readable()
+            .descendant_of(self)
             .select_related("document_type", "issuing_body", "field")
             .prefetch_related(
                 Prefetch(
@@ -96,8 +96,8 @@ class DirectiveIndexPage(BasePage):
         )
 
     def latest_directives(self, count):
-        """The newest documents of this register, for the home page."""
-        return self.directives()[:count]
+        """The newest documents of this register, for the home page (no attached files)."""
+        return self.directives().prefetch_related(None)[:count]
 
     @staticmethod
     def reference_choices():
@@ -147,7 +147,7 @@ def folded_register_text(title, summary):
     return f" {fold_for_search(f'{title} {summary}')}"
 
 
-class DirectivePageQuerySet(PageQuerySet):
+class DirectivePageQuerySet(ReaderPageQuerySet):
     def with_legal_status(self, on=None):
         """Annotate ``legal_status_value`` so listings can filter and sort on the status."""
         return self.annotate(legal_status_value=status_annotation(DirectiveRelation, on or today()))
@@ -198,6 +198,7 @@ class DirectivePage(BasePage):
     body = StreamField(DirectiveStreamBlock(), verbose_name=_("body"), blank=True)
 
     objects = PageManager.from_queryset(DirectivePageQuerySet)()
+    route_select_related = ("document_type", "issuing_body", "field")
 
     parent_page_types = ["directives.DirectiveIndexPage"]  # a document lives in a register
     subpage_types = []  # a document has no sub-pages
@@ -304,9 +305,13 @@ class DirectivePage(BasePage):
         return self.legal_status_on(today())
 
     def relations(self):
-        """Outgoing and incoming relations with live pages, the other side already loaded."""
-        outgoing = self.outgoing_relations.filter(target__live=True).select_related("target")
-        incoming = list(self.incoming_relations.filter(source__live=True).select_related("source"))
+        """Outgoing and incoming relations with live pages, the other side loaded, one query."""
+        both = DirectiveRelation.objects.filter(
+            models.Q(source=self, target__live=True) | models.Q(target=self, source__live=True)
+        ).select_related("source", "target")
+        both = list(both.order_by("sort_order", "pk"))
+        outgoing = [rel for rel in both if rel.source_id == self.pk]
+        incoming = [rel for rel in both if rel.target_id == self.pk]
         # The incoming rows already answer whether a live directive replaces this one.
         self.__dict__["is_replaced"] = any(
             rel.kind == DirectiveRelation.Kind.REPLACES for rel in incoming
@@ -317,7 +322,10 @@ class DirectivePage(BasePage):
         }
 
     def load_reference_data(self):
-        """Fetch type, issuer and field in one query instead of one each."""
+        """Fetch type, issuer and field in one query instead of one each, unless routing to
+        the page already loaded them (``route_select_related``)."""
+        if DirectivePage.document_type.is_cached(self):
+            return
         loaded = (
             DirectivePage.objects.select_related("document_type", "issuing_body", "field")
             .only("document_type", "issuing_body", "field")
@@ -339,8 +347,19 @@ class DirectivePage(BasePage):
         link_model = relation.related_model
         page_model = link_model._meta.get_field("page").related_model
         links = link_model.objects.filter(**{relation.field.name: self}).values("page_id")
-        pages = page_model.objects.live().filter(pk__in=links)
-        return without_private_sections(pages).order_by("-first_published_at")
+        pages = page_model.objects.readable().filter(pk__in=links)
+        return pages.order_by("-first_published_at")
+
+    def cache_dependents(self):
+        """Beyond its register: the documents it relates to either way (each shows its title
+        and, for a replacement, its status) and the news that cite it."""
+        dependents = super().cache_dependents()
+        related = DirectivePage.objects.filter(
+            models.Q(incoming_relations__source=self) | models.Q(outgoing_relations__target=self)
+        )
+        for page in [*related.distinct(), *self.citing_pages()]:
+            dependents.add_page(page)
+        return dependents
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

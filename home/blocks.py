@@ -13,6 +13,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
+from core.queries import reader_pages
+
 # What the editor's scripts send can be forged: a value they could not have sent is marked
 # unreadable and refused by the block's clean, so the form shows an error instead of a 500.
 UNREADABLE_INPUT_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError)
@@ -208,8 +210,13 @@ DIRECTIVE_INDEX = "directives.DirectiveIndexPage"
 
 
 def _live(page):
-    """The chosen page if readers can see it, as its specific type; else None."""
-    if page is None or not page.live or page.get_view_restrictions().exists():
+    """The chosen page if it is live, as its specific type; else None.
+
+    Privacy is left to the queries that list from it: a section inside a restricted part of
+    the site lists nothing (``readable()`` excludes its pages) and an empty section is not
+    shown, so no query per section asks for restrictions.
+    """
+    if page is None or not page.live:
         return None
     return page.specific
 
@@ -226,10 +233,11 @@ class HomeSectionBlock(blocks.StructBlock):
     count = blocks.IntegerBlock(label=_("Number of items"), default=5, min_value=1, max_value=12)
 
     def source(self, value):
-        """The chosen page the section lists from, if readers may see it; asked once a render."""
+        """The chosen page the section lists from, if it is live; asked once a render."""
         return None
 
-    def items(self, value, source):
+    def items(self, value, source, page=None):
+        """The pages to list; ``page`` is the home page being rendered, when known."""
         raise NotImplementedError
 
     def default_heading(self, value, source):
@@ -238,7 +246,7 @@ class HomeSectionBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         source = self.source(value)
-        context["items"] = self.items(value, source)
+        context["items"] = self.items(value, source, (parent_context or {}).get("page"))
         context["heading"] = value.get("heading") or self.default_heading(value, source)
         return context
 
@@ -259,12 +267,25 @@ class FeaturedNewsBlock(HomeSectionBlock):
         help_text=_("Where featured news are taken from when none are picked by hand."),
     )
 
-    def items(self, value, source):
-        picked = [page for page in map(_live, value.get("pages") or []) if page]
+    def items(self, value, source, page=None):
+        picked = _live_picks(value)
         if picked:
-            return picked[: value["count"]]
+            readable = set(
+                reader_pages()
+                .filter(pk__in=[page.pk for page in picked])
+                .readable()
+                .values_list("pk", flat=True)
+            )
+            return [page for page in picked if page.pk in readable][: value["count"]]
         section = _live(value.get("section"))
-        return list(section.featured_news(value["count"])) if section else []
+        if section is None:
+            return []
+        if page is None or not hasattr(page, "sections"):
+            return list(section.featured_news(value["count"]))
+        known = _home_news(page).get(("featured", section.pk))
+        if known is None:  # a second featured section, not in the shared query
+            return list(section.featured_news(value["count"]))
+        return known[: value["count"]]
 
     def default_heading(self, value, source):
         return _("Featured news")
@@ -276,6 +297,11 @@ class FeaturedNewsBlock(HomeSectionBlock):
         description = _("The news the board wants readers to see first.")
 
 
+def _live_picks(value):
+    """The live news a featured section's editors picked by hand."""
+    return [page for page in map(_live, value.get("pages") or []) if page]
+
+
 class CategoryNewsBlock(HomeSectionBlock):
     """The latest news of one category (news section)."""
 
@@ -284,14 +310,42 @@ class CategoryNewsBlock(HomeSectionBlock):
     def source(self, value):
         return _live(value.get("category"))
 
-    def items(self, value, source):
-        return list(source.latest_news(value["count"])) if source else []
+    def items(self, value, source, page=None):
+        if source is None:
+            return []
+        if page is None or not hasattr(page, "sections"):
+            return list(source.latest_news(value["count"]))
+        return _home_news(page).get(source.pk, [])[: value["count"]]
 
     class Meta:
         icon = "list-ul"
         label = _("Latest news of a section")
         template = "blocks/page_list_block.html"
         description = _("The newest news of the section you choose.")
+
+
+def _home_news(page):
+    """The news of every news section of ``page``, in one query, kept for the render.
+
+    The first news section rendered asks for all of them (``latest_news_of`` on the category
+    model): the latest of each category section and the featured news of the featured
+    section, so the home page's queries do not grow with its sections.
+    """
+    known = page.__dict__.get("_home_news")
+    if known is None:
+        counts, featured = {}, None
+        for child in page.sections():
+            if child.block_type == "category_news" and _live(child.value.get("category")):
+                category = child.value["category"].specific
+                counts[category] = max(counts.get(category, 0), child.value["count"])
+            elif child.block_type == "featured_news" and not _live_picks(child.value):
+                section = _live(child.value.get("section"))
+                if section is not None and featured is None:
+                    featured = (section, child.value["count"])
+        model = type(next(iter(counts))) if counts else type(featured[0]) if featured else None
+        known = model.latest_news_of(counts, featured) if model else {}
+        page.__dict__["_home_news"] = known
+    return known
 
 
 class LatestDirectivesBlock(HomeSectionBlock):
@@ -302,7 +356,7 @@ class LatestDirectivesBlock(HomeSectionBlock):
     def source(self, value):
         return _live(value.get("register"))
 
-    def items(self, value, source):
+    def items(self, value, source, page=None):
         return list(source.latest_directives(value["count"])) if source else []
 
     class Meta:

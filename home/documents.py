@@ -14,12 +14,12 @@ from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
-from core.queries import without_private_sections
+from core.queries import reader_pages
 
 
 def _public_page_ids():
     """The ids (as text, the reference index's type) of the live pages readers may see."""
-    pages = without_private_sections(Page.objects.live())
+    pages = reader_pages().readable()
     return pages.annotate(id_text=Cast("pk", CharField())).values("id_text")
 
 

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -11,13 +12,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction, RevisionMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, RevisionMixin, Site
 from wagtail.search import index
 
-from core.queries import without_private_sections
+from core.queries import ReaderPageManager, view_restricted
 from core.signals import normalize_fields
 from core.text import vietnamese_slugify
 from home.blocks import DIRECTIVE_INDEX, NEWS_INDEX, HomePageStreamBlock
+from home.caching import Dependents
 from home.forms import PortalPageForm
 from home.indexing import SearchablePage, folded_search_fields
 
@@ -26,6 +28,7 @@ class BasePage(SearchablePage, Page):
     """Every page of the portal: ASCII slugs from Vietnamese titles, accent-insensitive search."""
 
     base_form_class = PortalPageForm
+    objects = ReaderPageManager()
     search_fields = Page.search_fields + folded_search_fields()
 
     class Meta:
@@ -35,11 +38,76 @@ class BasePage(SearchablePage, Page):
         """The image that link previews (Open Graph, Twitter cards) show; page types override."""
         return None
 
+    # Relations this page type's view reads, loaded with it when its parent routes to it.
+    route_select_related = ()
+
     def full_clean(self, *args, **kwargs):
         """Also runs before a revision is stored, so revisions hold the normalised text too."""
         normalize_fields(self)
         self.slug = vietnamese_slugify(self.slug or self.title)
         super().full_clean(*args, **kwargs)
+
+    def route(self, request, path_components):
+        """Find the child in one query where Wagtail runs two (the page, then its type's row).
+
+        The tables of the allowed child types are joined in, so the specific page comes with
+        the row; a child of another kind is left to Wagtail's own lookup.
+        """
+        if path_components:
+            child = self._specific_child(path_components[0])
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def _specific_child(self, slug):
+        accessors = {}
+        for model in self.specific_class.allowed_subpage_models():
+            if list(model._meta.parents) == [Page]:
+                name = model._meta.get_ancestor_link(Page).remote_field.get_accessor_name()
+                accessors[name] = [f"{name}__{field}" for field in model.route_select_related]
+        if not accessors:
+            return None
+        related = [*accessors, *(path for paths in accessors.values() for path in paths)]
+        children = Page.objects.filter(path__startswith=self.path, depth=self.depth + 1)
+        row = children.filter(slug=slug).select_related(*related)
+        row = row.annotate(restricted=view_restricted()).first()
+        for name in accessors:
+            child = getattr(row, name, None) if row is not None else None
+            if child is not None:
+                child._view_restricted = row.restricted
+                return child
+        return None
+
+    def cache_dependents(self):
+        """The addresses that show this page, as it is in the database now.
+
+        Its own address, every ancestor (each lists its descendants, up to the home page),
+        the sitemap and search; everything below it when it has sub-pages (their breadcrumbs
+        show its title); the whole site when the menu shows it. Page types add the other
+        places that list them (``articles``, ``directives``).
+        """
+        dependents = Dependents()
+        parts = self.get_url_parts()
+        if parts is None or parts[2] is None:
+            return dependents
+        dependents.site_id, dependents.root_url, own_path = parts
+        dependents.add_page(self)
+        for ancestor in self.get_ancestors().filter(depth__gt=1).specific():
+            dependents.add_page(ancestor)
+        dependents.paths |= {reverse("sitemap"), reverse("search")}
+        if self.specific_class.allowed_subpage_models():
+            dependents.subtrees.add(own_path)
+        is_site_root = own_path == "/"
+        dependents.everything = is_site_root or (self.show_in_menus and self._is_top_level())
+        dependents.link_lists = set(
+            RelatedLink.objects.filter(page=self).values_list("link_list_id", flat=True)
+        )
+        return dependents
+
+    def _is_top_level(self):
+        """Whether this page is a child of a site's root page, where the main menu looks."""
+        return Site.objects.filter(root_page__path=self.path[: -self.steplen]).exists()
 
     def get_view_restrictions(self):
         """The restrictions on this page and its ancestors, in one query where Wagtail runs two.
@@ -48,6 +116,8 @@ class BasePage(SearchablePage, Page):
         need no lookup; a restriction reaches an alias (this page or an ancestor) through the
         page it is an alias of, and the copies Wagtail keeps on aliases are ignored, as in Wagtail.
         """
+        if self.__dict__.get("_view_restricted") is False:
+            return PageViewRestriction.objects.none()  # routing found none (``route``)
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
@@ -117,7 +187,7 @@ class HomePage(BasePage):
             model = apps.get_model(label)
         except LookupError:
             return []
-        sections = without_private_sections(model.objects.child_of(self).live())
+        sections = model.objects.child_of(self).readable()
         return list(sections.order_by("path")[:limit])
 
     class Meta:

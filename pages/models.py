@@ -11,7 +11,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.queries import without_private_sections
 from home.blocks import BaseStreamBlock
 from home.indexing import stream_text
 from home.models import BasePage
@@ -49,9 +48,7 @@ class InformationPage(BasePage):
 
     def subpages(self):
         """The live, public sub-pages, in the order editors gave them."""
-        return without_private_sections(InformationPage.objects.child_of(self).live()).order_by(
-            "path"
-        )
+        return InformationPage.objects.child_of(self).readable().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
+from core.queries import reader_pages
 from core.text import clean_query
 
 # Results re-ranked per query: enough for any sensible query on a provincial portal.
@@ -65,13 +66,14 @@ def search_pages(query, models):
     cleaned = clean_query(query)
     if not cleaned or not models:
         return []
+    # The search backends accept only plain field filters, so privacy is checked on the
+    # hits, with the same ``readable()`` as every listing.
     hits = (
         Page.objects.live()
-        .public()
         .type(*models)
         .search(cleaned, operator="and", order_by_relevance=True)[:MAX_RESULTS]
     )
     order = {page.pk: position for position, page in enumerate(hits)}
-    pages = Page.objects.filter(pk__in=order).specific()
+    pages = reader_pages().filter(pk__in=order).readable().specific()
     words = cleaned.split()
     return sorted(pages, key=lambda page: (_tier(page, words), order[page.pk]))

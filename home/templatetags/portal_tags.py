@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from core.queries import without_private_sections
+from core.queries import reader_pages
 from home.models import PortalSettings, RelatedLink
 
 register = template.Library()
@@ -52,7 +52,7 @@ def main_menu_pages(context):
     if site is None:
         return []
     # Titles and addresses are on the base page: no per-type query for the specific models.
-    return without_private_sections(site.root_page.get_children().live().in_menu())
+    return reader_pages().child_of(site.root_page).readable().in_menu()
 
 
 @register.simple_tag(takes_context=True)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "translations",
     "operations",
     "security",
+    "pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -109,6 +110,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # --- Page cache (pagecache/): answers anonymous readers before sessions, auth and
+    # routing run, so keep it above them; see "Page cache" below for its settings.
+    "pagecache.middleware.PageCacheMiddleware",
+    # ---
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -183,7 +188,12 @@ if REDIS_URL:
     # Sessions are written to the database and read through Redis: a Redis restart logs no one out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},  # room for the page cache of one process
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Django's default hashers, then NukeViet's: imported accounts keep their old passwords until
@@ -196,6 +206,30 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
     "nukeviet.hashers.NukeVietSSHA512PasswordHasher",
 ]
+
+# --- Page cache (pagecache/) ------------------------------------------------------------
+# Anonymous readers' pages are kept in the cache above (Redis when REDIS_URL is set) until
+# a change purges them; nginx, Varnish or a CDN in front keep them PAGE_CACHE_SHARED_MAX_AGE
+# seconds and are sent purges through Wagtail's frontend cache backends.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 3600)
+PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 60)
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/django-admin/"]
+PAGE_CACHE_EXCLUDED_PATHS += [env("MEDIA_URL", "/media/"), env("STATIC_URL", "/static/")]
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):  # nginx (cache purge module) or Varnish: HTTP PURGE
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID"):  # a CDN in front of the site
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+    }
+# ------------------------------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

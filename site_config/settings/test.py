@@ -20,3 +20,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests of other areas change pages without publishing; the page cache's own tests turn it on.
+PAGE_CACHE_ENABLED = False

@@ -179,7 +179,7 @@ def test_reader_pages_run_a_fixed_number_of_queries(
     news.save_revision().publish()
     for url in [province.url, news.url, "/the/ocop/"]:
         client.get(url)  # the first visit creates renditions; count the steady state
-        with django_assert_max_num_queries(15, info=url):
+        with django_assert_max_num_queries(12, info=url):
             assert client.get(url).status_code == 200
 
 

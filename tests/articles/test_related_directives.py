@@ -86,5 +86,5 @@ def test_both_pages_stay_within_the_query_ceiling_however_many_links(
     news = NewsPage.objects.get(title="Tin số 0")
     for url in (news.url, resolution.url):
         client.get(url)
-        with django_assert_max_num_queries(15, info=url):
+        with django_assert_max_num_queries(12, info=url):
             assert client.get(url).status_code == 200

@@ -100,7 +100,7 @@ def test_directive_page_query_count_stays_flat(
             document=make_document(f"Phụ lục {serial}", f"pl{serial}.pdf")
         )
     client.get(resolution.url)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(12):
         response = client.get(resolution.url)
     assert response.status_code == 200
 

@@ -159,7 +159,7 @@ def test_register_query_count_stays_flat(client, register, django_assert_max_num
             attachments=[make_document(f"Tệp {serial}", f"tep-{serial}.pdf")],
         )
     client.get(register.url)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(12):
         response = client.get(register.url, {"status": "in_force", "year": "2024"})
     assert response.status_code == 200
     assert len(numbers(response)) == 20, "a full page of results was rendered"

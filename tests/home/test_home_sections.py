@@ -89,6 +89,6 @@ def test_default_home_runs_the_same_queries_however_full_its_sections(
     for serial in range(per_section):
         make_directive(register, f"{serial + 1}/KH-VPĐP")
     client.get("/")  # renditions are made on the first visit; count the steady state
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(12):
         html = client.get("/").content.decode()
     assert html.count("Chương trình OCOP ") >= min(per_section, 5), "each section lists its items"

@@ -67,3 +67,19 @@ def test_readers_get_the_password_form_not_the_private_news(client, tree):
     html = response.content.decode()
     assert "Tin kín" not in html and 'name="password"' in html
     assert "Tin mở" in client.get(tree["public news"].url).content.decode()
+
+
+def test_routing_answers_the_view_check_and_still_guards_private_sections(client, tree):
+    """Routing annotates whether a restriction applies; a private section's pages at every
+    depth, reached through the reader's address, still ask for the password."""
+    from tests.factories import make_directive, make_directive_index
+
+    register = make_directive_index(tree["public"].get_parent(), "Văn bản nội bộ")
+    directive = make_directive(register, "12-NQ/TU")
+    restrict(tree["private"])
+    restrict(register)
+    for page in [tree["private"], tree["district"], tree["private news"], register, directive]:
+        response = client.get(page.url)
+        assert response.status_code == 200 and "password" in response.content.decode(), page.url
+        assert page.title not in response.content.decode() or page == tree["private"], page.url
+    assert "Tin mở" in client.get(tree["public news"].url).content.decode()

@@ -15,7 +15,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from core.queries import reader_pages
 
 FIXED_PATHS = ("/", "/tim-kiem/?q=nong+thon+moi", "/sitemap.xml", "/rss/")
 
@@ -23,7 +25,7 @@ FIXED_PATHS = ("/", "/tim-kiem/?q=nong+thon+moi", "/sitemap.xml", "/rss/")
 def sample_paths():
     """The fixed reader paths, then the newest live page of each page type under the site."""
     site = Site.objects.get(is_default_site=True)
-    pages = Page.objects.live().public().descendant_of(site.root_page)
+    pages = reader_pages().readable().descendant_of(site.root_page)
     paths = list(FIXED_PATHS)
     for content_type_id in sorted(set(pages.values_list("content_type_id", flat=True))):
         newest = pages.filter(content_type_id=content_type_id).order_by("-last_published_at")

@@ -1,0 +1,102 @@
+"""Serve anonymous readers' GET requests from the page cache, and tell shared caches how long.
+
+It sits high in the stack (settings: after WhiteNoise, before sessions), so a hit skips
+sessions, authentication, routing and templates. A request is eligible only if it is a GET
+without a session cookie or credentials, outside the admin, documents, media and static
+files; a response is stored only if it is a 200 without Set-Cookie, without a CSRF token,
+without the Wagtail user bar and not marked private. ``X-Page-Cache`` says HIT, MISS
+(rendered and stored) or BYPASS (not eligible or not storable), for benchmarks and checks.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+
+from pagecache.store import Lookup, normalised_query
+
+HEADER = "X-Page-Cache"
+# Markers of what must never reach another reader: a form's CSRF token, the editor's user bar.
+PERSONAL_MARKERS = (b"csrfmiddlewaretoken", b'id="wagtail-userbar-template"')
+MAX_QUERY_LENGTH = 512
+CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/xml")
+
+
+def eligible(request):
+    """Whether this request may be answered from, and stored in, the shared cache."""
+    if not settings.PAGE_CACHE_ENABLED or request.method != "GET":
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return False
+    return not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
+
+
+def storable(request, response):
+    """Whether the response is the same for every anonymous reader and safe to share."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not response.get("Content-Type", "").startswith(CACHEABLE_TYPES):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        return False
+    return not any(marker in response.content for marker in PERSONAL_MARKERS)
+
+
+def shared_cache_headers(response):
+    """Readers' browsers revalidate every time (a 304 is cheap); nginx and a CDN keep the
+    page for ``PAGE_CACHE_SHARED_MAX_AGE`` seconds, the bound on anything they are not told."""
+    digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+    response["ETag"] = f'"{digest}"'
+    patch_cache_control(
+        response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SHARED_MAX_AGE
+    )
+
+
+def keep_private(response):
+    """A page for one person only: no shared cache may keep it."""
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not eligible(request):
+            response = self.get_response(request)
+            keep_private(response)
+            response[HEADER] = "BYPASS"
+            return response
+        lookup = Lookup(
+            request.get_host(), request.path, normalised_query(request.META["QUERY_STRING"])
+        )
+        if lookup.entry is not None:
+            return self._replay(request, lookup.entry)
+        response = self.get_response(request)
+        if not storable(request, response):
+            keep_private(response)
+            response[HEADER] = "BYPASS"
+            return response
+        shared_cache_headers(response)
+        lookup.store(response.status_code, list(response.items()), response.content)
+        return conditional(request, response, "MISS")
+
+    def _replay(self, request, entry):
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        return conditional(request, response, "HIT")
+
+
+def conditional(request, response, outcome):
+    """The response, or a 304 when the reader's copy has the same ETag."""
+    answer = get_conditional_response(request, etag=response["ETag"], response=response)
+    answer[HEADER] = outcome
+    return answer
