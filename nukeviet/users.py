@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from core.text import normalize_text
 from nukeviet.hashers import from_nukeviet
 from nukeviet.models import LegacyRecord
+from security.two_factor import set_totp_secret
 
 COLUMNS = {
     "userid": 0,
@@ -76,6 +77,8 @@ def import_users(importer):
                 "two_step_secret": row["secretkey"],
                 "two_step_active": bool(row["active2step"]),
             }
+            if row["active2step"]:
+                carry_over_authenticator(report, legacy_id, user, row["secretkey"])
         LegacyRecord.objects.create(
             module="",
             kind=LegacyRecord.Kind.USER,
@@ -85,3 +88,11 @@ def import_users(importer):
             source_changed=row["last_update"] or None,
             data=data,
         )
+
+
+def carry_over_authenticator(report, legacy_id, user, secret):
+    """Members who used two-step login on NukeViet keep the same authenticator app here."""
+    try:
+        set_totp_secret(user, secret)
+    except ValueError as error:
+        report.warn("user", legacy_id, user.username, f"two-step secret not carried over: {error}")

@@ -8,6 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from django.contrib.auth import get_user_model
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page
@@ -89,6 +92,28 @@ def test_incremental_run_creates_and_updates_only_what_changed(run, scratch_sour
     ).page.specific
     assert edited.title == "Tiêu đề đã sửa" and edited.live
     assert edited.latest_revision.content["title"] == "Tiêu đề đã sửa"
+
+
+def test_a_member_keeps_the_authenticator_app_used_on_nukeviet(run, scratch_source, db):
+    secret = "JBSWY3DPEHPK3PXP"
+    scratch_source.execute(
+        "INSERT INTO nv4_users (userid, group_id, username, md5username, password, email, "
+        "first_name, last_name, gender, photo, birthday, sig, regdate, question, answer, "
+        "passlostkey, view_mail, remember, in_groups, active, active2step, secretkey, "
+        "checknum, last_login, last_ip, last_agent, last_openid, last_update, idsite, "
+        "safemode, safekey, email_verification_time, active_obj) "
+        "SELECT 90, group_id, 'hai_buoc', MD5('hai_buoc'), password, 'hai.buoc@example.vn', "
+        "first_name, last_name, gender, photo, birthday, sig, regdate, question, answer, "
+        "passlostkey, view_mail, remember, in_groups, active, 1, '%s', checknum, last_login, "
+        "last_ip, last_agent, last_openid, last_update, idsite, safemode, safekey, "
+        "email_verification_time, active_obj FROM nv4_users WHERE userid=5" % secret
+    )
+    run()
+    user = get_user_model().objects.get(username="hai_buoc")
+    device = TOTPDevice.objects.get(user=user)
+    assert device.confirmed and device.step == 30, "the carried-over device should be usable"
+    code = TOTP(bytes.fromhex(device.key), step=30, digits=6).token()
+    assert device.verify_token(f"{code:06d}"), "the NukeViet secret should give the same codes"
 
 
 def test_one_bad_row_is_reported_and_skipped(run, scratch_source, db):
