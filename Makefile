@@ -11,7 +11,7 @@ export DEMO_PASSWORD
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export WAGTAILADMIN_BASE_URL
 
-.PHONY: run dev test bench venv setup lint format messages clean deploy-check drill backup restore
+.PHONY: run dev test bench bench-import venv setup lint format messages clean deploy-check drill backup restore
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -73,21 +73,31 @@ deploy-check: venv
 drill: venv
 	$(BIN)/python deploy/drill.py faults backup
 
+# Import speed and memory: N synthetic NukeViet articles (MariaDB) into DATABASE_URL.
+ARTICLES ?= 50000
+bench-import: venv
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py bench_import --articles $(ARTICLES)
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 
 format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The project's apps, each with its own catalogue under <app>/locale/.
+APPS := core home search demo benchmark translations articles directives editorial pages nukeviet operations security
+
 # Regenerate the project's Vietnamese catalogues (needs gettext) and compile them.
 messages: venv
-	for app in home articles directives editorial operations; do \
+	for app in $(APPS); do \
 	  mkdir -p $$app/locale && (cd $$app && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete); \
 	done
 	$(BIN)/python manage.py makemessages -l vi --no-obsolete -i '.venv/*' -i 'var/*' -i 'tests/*' \
-	  -i 'home/*' -i 'articles/*' -i 'directives/*' -i 'editorial/*' -i 'operations/*'
+	  $(foreach app,$(APPS),-i '$(app)/*')
 	$(BIN)/python manage.py compilemessages -l vi -i '.venv/*' -i 'var/*'
 
 clean:

@@ -6,11 +6,13 @@ from zoneinfo import ZoneInfo
 from django.utils.translation import gettext as _
 
 from articles.models import NewsIndexPage, NewsPage, NewsRelatedDirective
+from core.text import vietnamese_slugify
+from demo.images import demo_image
+from demo.registry import builder
 from directives.models import DirectivePage
 from directives.numbers import number_key
-from home.demo import builder, demo_image, home_page
+from home.demo import home_page
 from home.models import PortalSettings, RelatedLink, RelatedLinkList
-from home.text import vietnamese_slugify
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 FIRST_DATE = datetime(2026, 11, 27, 8, 30, tzinfo=TIMEZONE)

@@ -6,6 +6,8 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
+from core.text import vietnamese_slugify
+from demo.registry import builder
 from directives.demo_data import RELATIONS, all_documents
 from directives.models import (
     DirectiveAttachment,
@@ -18,8 +20,7 @@ from directives.models import (
 )
 from directives.numbers import number_key
 from directives.pdf import minimal_pdf
-from home.demo import builder, home_page
-from home.text import vietnamese_slugify
+from home.demo import home_page
 
 REGISTER_TITLE = "Văn bản chỉ đạo điều hành"
 

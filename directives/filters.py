@@ -6,9 +6,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.text import clean_query
 from directives.numbers import number_key
 from directives.status import LegalStatus
-from home.search import clean_query
 
 MAX_KEYWORD_LENGTH = 200
 # Years a reader or editor may filter by: a wider value would reach the date lookup and fail.
@@ -40,7 +40,7 @@ class KeywordField(forms.CharField):
 
 
 class DirectiveFilterForm(forms.Form):
-    """Type, issuer, field, year, status and a keyword over number and summary.
+    """Type, issuer, field, signer, year, status and a keyword over number and summary.
 
     A value that does not exist (a deleted issuer's id, "abc" as a year) only drops that filter:
     the reader still gets the register and a message, never an error page.
@@ -62,6 +62,7 @@ class DirectiveFilterForm(forms.Form):
     year = forms.IntegerField(
         label=_("Year"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
     )
+    signer = KeywordField(label=_("Signer"), required=False, max_length=255)
     status = forms.ChoiceField(
         label=_("Legal status"),
         required=False,
@@ -106,6 +107,8 @@ class DirectiveFilterForm(forms.Form):
         for name in ("document_type", "issuing_body", "field"):
             if data.get(name):
                 directives = directives.filter(**{f"{name}_id": data[name]})
+        if data.get("signer"):
+            directives = directives.filter(signer_name__icontains=data["signer"])
         if data.get("year"):
             directives = directives.filter(issued_on__year=data["year"])
         if data.get("status"):

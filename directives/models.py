@@ -15,13 +15,14 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.queries import without_private_sections
+from core.text import fold_for_search
 from directives.blocks import DirectiveStreamBlock
 from directives.filters import DirectiveFilterForm
 from directives.numbers import looks_like_number, number_key
 from directives.status import derive_status, status_annotation, today
+from home.indexing import stream_text
 from home.models import BasePage
-from home.queries import without_private_sections
-from home.search import fold_for_search, stream_text
 
 
 class ReferenceData(models.Model):
@@ -260,8 +261,7 @@ class DirectivePage(BasePage):
         title and summary ("Thành ủy" -> "thanh uy"); both are stored only so that the register's
         box needs no per-row normalising at query time; nothing else writes them.
         """
-        self.number_key = number_key(self.number)
-        self.folded_text = folded_register_text(self.title, self.summary)
+        self.set_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             derived = {"number": "number_key", "title": "folded_text", "summary": "folded_text"}
@@ -270,6 +270,11 @@ class DirectivePage(BasePage):
                 *(derived[name] for name in update_fields if name in derived),
             }
         super().save(*args, **kwargs)
+
+    def set_derived_fields(self):
+        """The stored lookup key and folded text; the bulk page writer calls it too."""
+        self.number_key = number_key(self.number)
+        self.folded_text = folded_register_text(self.title, self.summary)
 
     def search_heading(self):
         """The number ranks with the title: readers search for "57-NQ/TW" as often as words."""
@@ -374,11 +379,13 @@ class DirectiveRelation(Orderable):
         AMENDS = "amends", _("Amends")
         REPLACES = "replaces", _("Replaces")
         IMPLEMENTS = "implements", _("Implements")
+        RELATED = "related", _("Related to")
 
     INVERSE_LABELS = {
         Kind.AMENDS: _("Amended by"),
         Kind.REPLACES: _("Replaced by"),
         Kind.IMPLEMENTS: _("Implemented by"),
+        Kind.RELATED: _("Related to"),
     }
 
     source = ParentalKey(DirectivePage, on_delete=models.CASCADE, related_name="outgoing_relations")

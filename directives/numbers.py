@@ -7,7 +7,7 @@ digits, upper-case and without diacritics, joined by one separator, so every spe
 
 import re
 
-from home.text import strip_diacritics
+from core.text import strip_diacritics
 
 _PARTS = re.compile(r"[a-z0-9]+")
 # "Số 57-NQ/TW": the word for "number" is not part of the number.

@@ -3,7 +3,7 @@
 The standard Helvetica font has no Vietnamese letters, so the text is folded to ASCII.
 """
 
-from home.text import strip_diacritics
+from core.text import strip_diacritics
 
 
 def _escape(text):

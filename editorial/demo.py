@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles.models import NewsIndexPage, NewsPage
+from core.text import vietnamese_slugify
+from demo.images import demo_image
+from demo.registry import builder, demo_password, register_account
 from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, sync_editorial
-from home.demo import builder, demo_image, demo_password, register_account
-from home.text import vietnamese_slugify
 
 
 class DemoAccount(NamedTuple):
-    group: str
+    group: str  # the key of its role in editorial.roles
     first_name: str
     last_name: str
     role: str  # shown by ``make run``
@@ -53,7 +54,7 @@ def build_board_accounts(stdout):
             first_name=account.first_name,
             last_name=account.last_name,
         )
-        user.groups.add(Group.objects.get(name=account.group))
+        user.groups.add(Group.objects.get(board_role__key=account.group))
         stdout.write(_("  + demo account: %(username)s") % {"username": username})
 
 

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home and site-wide settings")
-
-    def ready(self):
-        from home import signals  # noqa: F401  (connects the NFC normaliser)

@@ -1,78 +1,15 @@
-"""Demo content: a registry that each app's ``demo`` module adds its builders to.
+"""The home page's demo content: its text, the footer's legal information, its sections."""
 
-``home`` must not import the content apps, so ``load_demo`` discovers every installed app's
-``demo`` module and runs the registered builders in order (reference data before the pages
-that use it). Every builder is idempotent: it looks things up by a natural key (slug, title,
-username) before creating them, so a second run changes nothing.
-"""
-
-import io
-import os
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.files.images import ImageFile
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from demo.registry import builder, demo_password, register_account
 from home.models import HomePage, PortalSettings
-from home.text import vietnamese_slugify
-
-DEFAULT_DEMO_PASSWORD = "bbt-hatinh-2026"
-_BUILDERS = []
-_ACCOUNTS = {}
-
-
-def builder(order):
-    """Register ``func(stdout)`` to run at position ``order`` when demo content is loaded."""
-
-    def register(func):
-        _BUILDERS.append((order, func))
-        return func
-
-    return register
-
-
-def build_all(stdout):
-    autodiscover_modules("demo")
-    for _order, func in sorted(_BUILDERS, key=lambda item: item[0]):
-        func(stdout)
-
-
-def register_account(username, role):
-    """Declare a demo account so that ``make run`` can tell people how to log in."""
-    _ACCOUNTS[username] = role
-
-
-def demo_accounts():
-    autodiscover_modules("demo")
-    return dict(_ACCOUNTS)
-
-
-def demo_password():
-    return os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
-
-
-def demo_image(title, colour=(11, 83, 148), size=(960, 540)):
-    """A generated picture (nothing is downloaded), found again by its title on later runs."""
-    Image = get_image_model()
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    picture = PILImage.new("RGB", size, colour)
-    draw = ImageDraw.Draw(picture)
-    for step in range(0, size[0], 60):
-        draw.line([(step, size[1]), (step + size[1] // 2, 0)], fill=(255, 255, 255), width=2)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG")
-    filename = f"{vietnamese_slugify(title)[:60]}.png"
-    return Image.objects.create(title=title, file=ImageFile(buffer, name=filename))
 
 
 def home_page():

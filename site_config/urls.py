@@ -8,11 +8,19 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from search import views as search_views
+from security.lockout import LockedPasswordResetView
 
 urlpatterns = [
+    # Before the admin's own: the reset form limited like sign-in (security/lockout.py).
+    path(
+        "admin/password_reset/",
+        LockedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("tim-kiem/", home_views.search, name="search"),
+    path("tim-kiem/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon),

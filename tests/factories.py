@@ -142,7 +142,7 @@ def make_news(
 
 
 def make_image(title="Ảnh thử", colour=(11, 83, 148)):
-    from home.demo import demo_image
+    from demo.images import demo_image
 
     return demo_image(title, colour, size=(320, 180))
 

@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, sync_editorial
-from home.upstream_catalogues import catalogue_pairs
+from security.two_factor import requires_two_factor
 from tests.factories import (
     make_directive,
     make_directive_index,
@@ -23,6 +23,8 @@ from tests.factories import (
     make_news_index,
     make_superuser,
 )
+from tests.two_factor import app_device, pass_second_step
+from translations.upstream_catalogues import catalogue_pairs
 
 ALLOWED = {
     "wagtail",
@@ -115,10 +117,15 @@ def visible_english(page):
 
 
 def log_in(page, username):
+    user = get_user_model().objects.get(username=username)
+    if requires_two_factor(user):
+        app_device(user)
     page.goto("/admin/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+    if requires_two_factor(user):
+        pass_second_step(page, user)
     page.wait_for_url("**/admin/")
 
 
@@ -177,7 +184,7 @@ ROLE_SCREENS = [
 def test_admin_screens_have_no_english_for_each_role(page, site, role):
     sync_editorial(apps)
     user = get_user_model().objects.create_user("thanh_vien", "tv@example.com", PASSWORD)
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(Group.objects.get(board_role__key=role))
     category = make_news_index(site, title="Tin trong tỉnh")
     news = make_news(category, title="Hội nghị tổng kết xây dựng nông thôn mới")
     directive = make_directive(make_directive_index(site), number="57-NQ/TW")

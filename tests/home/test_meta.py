@@ -7,7 +7,7 @@ import pytest
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
-from home.demo import demo_image
+from demo.images import demo_image
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db

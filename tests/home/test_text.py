@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from core.text import normalize_tone_placement, strip_diacritics, vietnamese_slugify
 from home.models import HomePage
 from home.templatetags.portal_tags import vi_date, vi_datetime
-from home.text import normalize_tone_placement, strip_diacritics, vietnamese_slugify
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import django
 import polib
 from django.conf import settings
 
-from home.upstream_catalogues import UPSTREAM_DIR, catalogue_pairs
+from translations.upstream_catalogues import UPSTREAM_DIR, catalogue_pairs
 
 BASE_DIR = Path(settings.BASE_DIR)
 

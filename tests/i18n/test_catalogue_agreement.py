@@ -7,8 +7,8 @@ that mean something else here ("Summary" = "Trích yếu" of a directive) take a
 
 import polib
 
-from home.upstream_catalogues import UPSTREAM_DIR
 from tests.i18n.catalogues import catalogue_id, project_catalogues
+from translations.upstream_catalogues import UPSTREAM_DIR
 
 
 def upstream_translations():

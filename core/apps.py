@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Helpers every app uses (text, queries, the NFC normaliser); it imports no project app."""
+
+    name = "core"
+
+    def ready(self):
+        from core import signals  # noqa: F401  (connects the NFC normaliser)

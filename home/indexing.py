@@ -1,0 +1,55 @@
+"""What every page tells the search index about itself: folded copies of its texts.
+
+Each page type indexes folded copies (``core.text.fold_for_search``) of its heading, summary
+and body, so that search (the ``search`` app) and the register compare like with like on
+SQLite and PostgreSQL.
+"""
+
+from wagtail.search import index
+
+from core.text import fold_for_search
+
+
+def folded_search_fields():
+    """Search fields that index the folded texts a ``SearchablePage`` provides."""
+    return [
+        index.SearchField("folded_search_heading", boost=3),
+        index.SearchField("folded_search_summary", boost=2),
+        index.SearchField("folded_search_body", boost=1),
+    ]
+
+
+class SearchablePage:
+    """What a page tells search about itself; page types override the texts they have.
+
+    ``search_heading`` ranks first (the title, and a directive's number), ``search_summary``
+    second (a news lead, a directive summary), ``search_body`` last.
+    """
+
+    def search_heading(self):
+        return self.title
+
+    def search_summary(self):
+        return ""
+
+    def search_body(self):
+        return ""
+
+    def display_date(self):
+        """The date shown beside the page in search results and home page lists."""
+        return self.first_published_at
+
+    def folded_search_heading(self):
+        return fold_for_search(self.search_heading())
+
+    def folded_search_summary(self):
+        return fold_for_search(self.search_summary())
+
+    def folded_search_body(self):
+        return fold_for_search(self.search_body())
+
+
+def stream_text(page, field_name):
+    """The plain text of a StreamField, as the search index sees it."""
+    field = page._meta.get_field(field_name)
+    return " ".join(str(part) for part in field.get_searchable_content(getattr(page, field_name)))
