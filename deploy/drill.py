@@ -208,6 +208,10 @@ class Stack:
         process.wait(10)
 
     # --- the portal -----------------------------------------------------------------
+    def shell(self, code, env=None):
+        """The last line a shell snippet prints (apps may print before it)."""
+        return self.manage("shell", code=code, env=env).strip().splitlines()[-1]
+
     def manage(self, *args, env=None, code=None):
         command = [str(BIN / "python"), "manage.py", *args]
         if code is not None:
@@ -378,7 +382,7 @@ def set_up(stack):
     stack.manage("migrate", "--noinput")
     stack.manage("load_demo")
     stack.manage("collectstatic", "--noinput")
-    fixtures = json.loads(stack.manage("shell", code=FIXTURES.format(password=PASSWORD)))
+    fixtures = json.loads(stack.shell(FIXTURES.format(password=PASSWORD)))
     stack.start_gunicorn("app1", PORTS["app1"])
     stack.start_gunicorn("app2", PORTS["app2"])
     stack.start_nginx()
@@ -499,13 +503,10 @@ def load(stop, results, path_prefix):
 
 def postgres_drill(stack):
     say("Drill: PostgreSQL stopped and started under load")
-    draft = stack.manage(
-        "shell",
-        code=(
-            "from articles.models import NewsPage; p = NewsPage.objects.live().first(); "
-            "p.title = 'Bản nháp trước sự cố'; r = p.save_revision(); print(r.pk)"
-        ),
-    ).strip()
+    draft = stack.shell(
+        "from articles.models import NewsPage; p = NewsPage.objects.live().first(); "
+        "p.title = 'Bản nháp trước sự cố'; r = p.save_revision(); print(r.pk)"
+    )
     stop, results = threading.Event(), []
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         for _ in range(4):
@@ -531,13 +532,10 @@ def postgres_drill(stack):
         f"{(recovered or 0) - up:.1f} s",
     )
     expect(not late, "no error after recovery", late[:5])
-    kept = stack.manage(
-        "shell",
-        code=(
-            f"from wagtail.models import Revision; print(Revision.objects.get(pk={draft}).content['title'])"
-        ),
+    kept = stack.shell(
+        f"from wagtail.models import Revision; print(Revision.objects.get(pk={draft}).content['title'])"
     )
-    expect(kept.strip() == "Bản nháp trước sự cố", "the draft saved before the crash is kept")
+    expect(kept == "Bản nháp trước sự cố", "the draft saved before the crash is kept")
 
 
 def redis_drill(stack):
@@ -578,7 +576,7 @@ def backup_drill(stack):
     expect("the content matches the backup" in out, "restore reports identical content")
     code = "import json; from operations.fingerprint import content_fingerprint as f; print(json.dumps(f()))"
     expect(
-        stack.manage("shell", code=code) == stack.manage("shell", code=code, env=target),
+        stack.shell(code) == stack.shell(code, env=target),
         "page tree, revisions, documents, images, users, groups identical",
     )
     source, copy = (
