@@ -40,6 +40,8 @@ BASE = int(os.environ.get("DRILL_PORT_BASE", "9500"))
 PORTS = {"app1": BASE + 1, "app2": BASE + 2, "pg": BASE + 32, "redis": BASE + 79}
 PORTS.update({"http": BASE + 80, "https": BASE + 43})
 HOST = "portal.test"
+# Debian's prefix: modules-enabled names its modules relative to it; every other path is absolute.
+NGINX_PREFIX = "/usr/share/nginx/"
 PASSWORD = secrets.token_urlsafe(16)
 FAILURES = []
 
@@ -307,14 +309,14 @@ http {{
 """
         (self.dir / "nginx.conf").write_text(main)
         test = subprocess.run(
-            ["nginx", "-t", "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")],
+            ["nginx", "-t", "-p", NGINX_PREFIX, "-c", str(self.dir / "nginx.conf")],
             capture_output=True,
             text=True,
         )
         if test.returncode != 0:
             raise RuntimeError(test.stderr)
         self.processes["nginx"] = subprocess.Popen(
-            ["nginx", "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")]
+            ["nginx", "-p", NGINX_PREFIX, "-c", str(self.dir / "nginx.conf")]
         )
         wait_for_port(PORTS["https"])
 
