@@ -81,9 +81,9 @@ class Client:
     def request(self, method, path, body=None, headers=None):
         context = ssl._create_unverified_context() if self.tls else None
         if self.tls:
-            conn = http.client.HTTPSConnection("127.0.0.1", self.port, context=context, timeout=20)
+            conn = http.client.HTTPSConnection("127.0.0.1", self.port, context=context, timeout=90)
         else:
-            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=90)
         sent = {"Host": HOST, **(headers or {})}
         if not self.tls and self.port != PORTS["http"]:
             sent.setdefault("X-Forwarded-Proto", "https")  # as nginx says it
@@ -388,6 +388,10 @@ def set_up(stack):
     stack.start_gunicorn("app1", PORTS["app1"])
     stack.start_gunicorn("app2", PORTS["app2"])
     stack.start_nginx()
+    for port in (PORTS["app1"], PORTS["app2"]):  # first requests load templates: not timed here
+        started = time.monotonic()
+        status = Client(port, tls=False).get("/").status
+        say(f"  app server {port}: home page {status} in {time.monotonic() - started:.1f} s")
     return fixtures
 
 
