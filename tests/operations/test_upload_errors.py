@@ -1,8 +1,8 @@
 """An upload the media folder refuses: a Vietnamese message, no row, no file, never a 500.
 
-Here the media folder cannot be created (its parent is a file: a real OSError, as root too);
-the full disk and the read-only folder are drilled on real small file systems by
-deploy/drill.py.
+Here the media folder cannot be created (its parent is a file: a real OSError, as root too).
+A full disk takes the same path (MediaStorage turns any OSError into MediaWriteError after
+removing the partial file) but is not drilled yet.
 """
 
 import io
