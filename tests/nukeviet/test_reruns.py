@@ -9,10 +9,10 @@ import sys
 
 import pytest
 from django.contrib.auth import get_user_model
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
 from nukeviet.models import LegacyRecord
