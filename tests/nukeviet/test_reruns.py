@@ -104,9 +104,9 @@ def test_a_member_keeps_the_authenticator_app_used_on_nukeviet(run, scratch_sour
         "safemode, safekey, email_verification_time, active_obj) "
         "SELECT 90, group_id, 'hai_buoc', MD5('hai_buoc'), password, 'hai.buoc@example.vn', "
         "first_name, last_name, gender, photo, birthday, sig, regdate, question, answer, "
-        "passlostkey, view_mail, remember, in_groups, active, 1, '%s', checknum, last_login, "
+        f"passlostkey, view_mail, remember, in_groups, active, 1, '{secret}', checknum, last_login, "
         "last_ip, last_agent, last_openid, last_update, idsite, safemode, safekey, "
-        "email_verification_time, active_obj FROM nv4_users WHERE userid=5" % secret
+        "email_verification_time, active_obj FROM nv4_users WHERE userid=5"
     )
     run()
     user = get_user_model().objects.get(username="hai_buoc")
