@@ -1,4 +1,5 @@
-# Two commands: `make run` serves the portal with demo content, `make test` runs the suite.
+# Two commands: `make run` serves the portal with demo content as readers see it (DEBUG off
+# unless DEBUG=1), `make test` runs the suite. `make dev`: debug pages and autoreload.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,7 +11,7 @@ export DEMO_PASSWORD
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export WAGTAILADMIN_BASE_URL
 
-.PHONY: run test bench venv setup lint format messages clean
+.PHONY: run dev test bench bench-import venv setup lint format messages clean deploy-check drill backup restore
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +26,14 @@ setup: venv
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 
+# Readers' view: the portal's own 404/500 pages, a plain 400 for an unknown Host. DEBUG=1 (or
+# `make dev`) gives Django's debug pages and reloads the code on every change.
+DEBUG ?= 0
+RUNSERVER_FLAGS = $(if $(filter 1 true yes on,$(DEBUG)),,--noreload)
+
+dev: DEBUG = 1
+dev: run
+
 run: setup
 	@echo ""
 	@echo "  Trang chủ:  http://$(HOST):$(PORT)/"
@@ -37,7 +46,7 @@ run: setup
 	@trap 'kill $$scheduler 2>/dev/null; exit' EXIT INT TERM; \
 	(while true; do $(BIN)/python manage.py publish_scheduled >/dev/null; sleep 60; done) & \
 	scheduler=$$!; \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=$(DEBUG) $(BIN)/python manage.py runserver $(RUNSERVER_FLAGS) $(HOST):$(PORT)
 
 test: venv
 	$(BIN)/python -m pytest
@@ -45,6 +54,30 @@ test: venv
 # Queries and times of the reader pages on the current database (figures to compare, not a test).
 bench: setup
 	$(BIN)/python manage.py benchmark
+
+# Snapshot of the configured database and MEDIA_ROOT (manifest of checksums) under BACKUP_DIR;
+# `make restore FROM=<backup folder>` into an empty database and media folder.
+BACKUP_DIR ?= var/backups
+backup: venv
+	$(BIN)/python manage.py backup --output $(BACKUP_DIR)
+
+restore: venv
+	@test -n "$(FROM)" || (echo "Usage: make restore FROM=<backup folder>" && exit 2)
+	$(BIN)/python manage.py restore $(FROM)
+
+# The shipped deployment (deploy/) started on loopback and checked; then its fault drills and
+# the backup-restore drill. Needs nginx, redis-server and PostgreSQL's server binaries.
+deploy-check: venv
+	$(BIN)/python deploy/drill.py check
+
+drill: venv
+	$(BIN)/python deploy/drill.py faults backup
+
+# Import speed and memory: N synthetic NukeViet articles (MariaDB) into DATABASE_URL.
+ARTICLES ?= 50000
+bench-import: venv
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py bench_import --articles $(ARTICLES)
 
 lint: venv
 	$(BIN)/ruff check .
@@ -56,7 +89,7 @@ format: venv
 	$(BIN)/ruff format .
 
 # The project's apps, each with its own catalogue under <app>/locale/.
-APPS := core home search demo benchmark translations articles directives editorial
+APPS := core home search demo benchmark translations articles directives editorial pages nukeviet operations
 
 # Regenerate the project's Vietnamese catalogues (needs gettext) and compile them.
 messages: venv

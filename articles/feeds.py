@@ -1,9 +1,15 @@
-"""RSS 2.0 feeds of the news: one for the whole site, one per category."""
+"""RSS 2.0 feeds of the news: one for the whole site, one per category.
+
+Feed readers take <title> and <description> as HTML (the RSS 2.0 spec: "entity-encoded
+HTML"), while titles, leads and intros here are plain text: each is HTML-escaped, so a lead
+typed as "<script>" reaches readers as those characters, never as markup.
+"""
 
 import mimetypes
 from copy import copy
 
 from django.contrib.syndication.views import Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from articles.models import published_news, with_card_data
@@ -27,7 +33,7 @@ class NewsFeed(Feed):
     def title(self, category):
         settings = PortalSettings.for_request(self.request)
         name = settings.portal_name or _("News")
-        return f"{category.title} | {name}" if category else name
+        return escape(f"{category.title} | {name}" if category else name)
 
     def link(self, category):
         return (
@@ -37,7 +43,7 @@ class NewsFeed(Feed):
         )
 
     def description(self, category):
-        return (
+        return escape(
             category.intro if category and category.intro else _("The latest news of the portal.")
         )
 
@@ -46,10 +52,10 @@ class NewsFeed(Feed):
         return with_card_data(news)[:FEED_LENGTH]
 
     def item_title(self, item):
-        return item.title
+        return escape(item.title)
 
     def item_description(self, item):
-        return item.lead
+        return escape(item.lead)
 
     def item_link(self, item):
         return self.request.build_absolute_uri(item.get_url(self.request))

@@ -63,8 +63,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("news categories")
 
     def news(self):
-        """This category's and its sub-categories' published news, newest first."""
-        return published_news().descendant_of(self)
+        """Published news of this category and its sub-categories, newest first, with the
+        news that live elsewhere and are also listed here (``NewsPageCategory``)."""
+        listed_here = NewsPageCategory.objects.filter(category__path__startswith=self.path)
+        return published_news().filter(
+            Q(path__startswith=self.path, depth__gt=self.depth)
+            | Q(pk__in=listed_here.values("page_id"))
+        )
 
     def latest_news(self, count):
         """The newest news of this category, for the home page's section lists."""
@@ -203,6 +208,12 @@ class NewsPage(BasePage):
         FieldPanel("featured"),
         FieldPanel("related_links"),
         InlinePanel(
+            "extra_categories",
+            heading=_("Also listed in"),
+            label=_("category"),
+            help_text=_("Other categories whose lists show this item; it stays in its own."),
+        ),
+        InlinePanel(
             "related_directive_links",
             heading=_("Related directives"),
             label=_("related directive"),
@@ -269,6 +280,27 @@ class NewsPage(BasePage):
         context["page_tags"] = list(self.tags.all())
         context["related_directives"] = list(self.related_directives())
         return context
+
+
+class NewsPageCategory(Orderable):
+    """Another category a news item is listed in, besides the one it lives in."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="extra_categories")
+    category = models.ForeignKey(
+        NewsIndexPage,
+        verbose_name=_("category"),
+        on_delete=models.CASCADE,
+        related_name="listed_news",
+    )
+
+    panels = [PageChooserPanel("category", "articles.NewsIndexPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("also listed in")
+        verbose_name_plural = _("also listed in")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "category"], name="unique_news_extra_category")
+        ]
 
 
 class NewsRelatedDirective(Orderable):

@@ -33,6 +33,20 @@ def normalize_text(value):
     return value
 
 
+def single_line(value):
+    """``value`` in NFC on one line: control characters (CR, LF, tab, NUL...) and line or
+    paragraph separators become spaces, runs of spaces one space.
+
+    Titles go into e-mail subjects, feeds and HTML titles, where a line break is refused
+    (Django will not send a subject with one) or breaks the layout.
+    """
+    text = "".join(
+        " " if unicodedata.category(char) in {"Cc", "Zl", "Zp"} else char
+        for char in normalize_text(value)
+    )
+    return " ".join(text.split())
+
+
 def normalize_data(value):
     """NFC-normalise every string inside nested lists and dicts (StreamField raw data)."""
     if isinstance(value, str):

@@ -1,4 +1,4 @@
-"""Rules for the files attached to directives: what may be uploaded and who may download it.
+"""Rules for the files attached to directives: what may be uploaded (downloads: home.documents).
 
 A file's name is easy to change, so the content is checked as well: PDF starts with "%PDF-",
 DOC and XLS are OLE2 compound files, DOCX, XLSX and ODT are zip archives with known members.
@@ -7,7 +7,6 @@ DOC and XLS are OLE2 compound files, DOCX, XLSX and ODT are zip archives with kn
 import zipfile
 
 from django.conf import settings
-from django.http import Http404
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -72,19 +71,3 @@ EXPECTED_KIND = {
 def content_matches_extension(file, extension):
     expected = EXPECTED_KIND.get(extension.lower())
     return expected is not None and detect_kind(file) == expected
-
-
-def check_document_access(document, request):
-    """Refuse anonymous downloads of files that only belong to directives that are not live.
-
-    Drafts, scheduled, expired and in-moderation pages keep their files private until they go
-    live; editors signed in to the admin still download them to review. Files used by no
-    directive are left to Wagtail's own rules (collection privacy).
-    """
-    if request.user.has_perm("wagtailadmin.access_admin"):
-        return
-    attachments = document.directive_attachments.all()
-    if not attachments.exists():
-        return
-    if not attachments.filter(page__live=True).exists():
-        raise Http404

@@ -255,8 +255,7 @@ class DirectivePage(BasePage):
         title and summary ("Thành ủy" -> "thanh uy"); both are stored only so that the register's
         box needs no per-row normalising at query time; nothing else writes them.
         """
-        self.number_key = number_key(self.number)
-        self.folded_text = folded_register_text(self.title, self.summary)
+        self.set_derived_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             derived = {"number": "number_key", "title": "folded_text", "summary": "folded_text"}
@@ -265,6 +264,11 @@ class DirectivePage(BasePage):
                 *(derived[name] for name in update_fields if name in derived),
             }
         super().save(*args, **kwargs)
+
+    def set_derived_fields(self):
+        """The stored lookup key and folded text; the bulk page writer calls it too."""
+        self.number_key = number_key(self.number)
+        self.folded_text = folded_register_text(self.title, self.summary)
 
     def search_heading(self):
         """The number ranks with the title: readers search for "57-NQ/TW" as often as words."""
@@ -368,11 +372,13 @@ class DirectiveRelation(Orderable):
         AMENDS = "amends", _("Amends")
         REPLACES = "replaces", _("Replaces")
         IMPLEMENTS = "implements", _("Implements")
+        RELATED = "related", _("Related to")
 
     INVERSE_LABELS = {
         Kind.AMENDS: _("Amended by"),
         Kind.REPLACES: _("Replaced by"),
         Kind.IMPLEMENTS: _("Implemented by"),
+        Kind.RELATED: _("Related to"),
     }
 
     source = ParentalKey(DirectivePage, on_delete=models.CASCADE, related_name="outgoing_relations")

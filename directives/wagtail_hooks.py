@@ -15,7 +15,6 @@ from wagtail_modeladmin.helpers import AdminURLHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import DeleteView, IndexView
 
-from directives.documents import check_document_access
 from directives.models import DocumentType, Field, IssuingBody
 from directives.views import DirectiveListingViewSet
 
@@ -124,8 +123,3 @@ class DirectiveReferenceDataGroup(ModelAdminGroup):
 @hooks.register("register_admin_viewset")
 def register_directive_listing():
     return DirectiveListingViewSet("directives")
-
-
-@hooks.register("before_serve_document")
-def protect_unpublished_attachments(document, request):
-    check_document_access(document, request)

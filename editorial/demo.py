@@ -19,7 +19,7 @@ from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, sync
 
 
 class DemoAccount(NamedTuple):
-    group: str
+    group: str  # the key of its role in editorial.roles
     first_name: str
     last_name: str
     role: str  # shown by ``make run``
@@ -54,7 +54,7 @@ def build_board_accounts(stdout):
             first_name=account.first_name,
             last_name=account.last_name,
         )
-        user.groups.add(Group.objects.get(name=account.group))
+        user.groups.add(Group.objects.get(board_role__key=account.group))
         stdout.write(_("  + demo account: %(username)s") % {"username": username})
 
 

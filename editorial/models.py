@@ -4,8 +4,10 @@ import json
 import re
 from datetime import datetime
 
+from django.contrib.auth.models import Group
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, TaskState
+from wagtail.models import AbstractGroupApprovalTask, TaskState, Workflow
 
 # Revision fields that change on every save without the editor touching the content.
 BOOKKEEPING_FIELDS = {
@@ -115,6 +117,10 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
     edit still sends the page back through review.
     """
 
+    # The step of ``editorial.roles`` this task is, whatever an administrator renames it to.
+    # NULL for steps made in the admin: the one value a unique column holds more than once.
+    key = models.SlugField(max_length=40, unique=True, null=True, editable=False)  # noqa: DJ001
+
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
             self._carry_approvals_to_unchanged_revision(task_state)
@@ -146,3 +152,40 @@ class EditorialReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("editorial review step")
         verbose_name_plural = _("editorial review steps")
+
+
+class BoardRole(models.Model):
+    """The role of ``editorial.roles`` a group plays, by a key no admin screen edits.
+
+    Behaviour follows the key, never the group's name, so renaming a group in the admin
+    changes nothing but the name. The board's own rights are declared here too.
+    """
+
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="board_role")
+    key = models.SlugField(max_length=40, unique=True)
+
+    class Meta:
+        verbose_name = _("board role")
+        verbose_name_plural = _("board roles")
+        default_permissions = ()
+        permissions = [("publish_directly", _("Can publish and unpublish without moderation"))]
+
+    def __str__(self):
+        return self.key
+
+
+class BoardWorkflow(models.Model):
+    """The workflow of ``editorial.roles`` a Wagtail workflow is (``news``, ``directives``)."""
+
+    workflow = models.OneToOneField(
+        Workflow, on_delete=models.CASCADE, related_name="board_workflow"
+    )
+    key = models.SlugField(max_length=40, unique=True)
+
+    class Meta:
+        verbose_name = _("board workflow")
+        verbose_name_plural = _("board workflows")
+        default_permissions = ()
+
+    def __str__(self):
+        return self.key

@@ -6,6 +6,9 @@ step approves, nor when the page actually goes live (possibly later, at its sche
 those two are sent here.
 """
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -13,7 +16,10 @@ from django.urls import reverse
 from django.utils.translation import override
 from wagtail.users.models import UserProfile
 
-from editorial.roles import WORKFLOWS
+from core.text import single_line
+from editorial.models import BoardWorkflow
+
+logger = logging.getLogger(__name__)
 
 
 def admin_url(name, *args):
@@ -21,7 +27,11 @@ def admin_url(name, *args):
 
 
 def send_notification(recipients, template, context):
-    """Send ``editorial/notifications/<template>`` to each recipient in their own language."""
+    """Send ``editorial/notifications/<template>`` to each recipient in their own language.
+
+    A message that cannot be sent to one recipient (an address with a line break, the mail
+    server down) is logged and skipped: the moderation action that sends it must not fail.
+    """
     sent = 0
     for user in recipients:
         if not (user and user.is_active and user.email):
@@ -31,11 +41,15 @@ def send_notification(recipients, template, context):
             continue
         with override(profile.get_preferred_language()):
             context = {**context, "user": user}
-            subject = render_to_string(
-                f"editorial/notifications/{template}_subject.txt", context
-            ).strip()
+            subject = single_line(
+                render_to_string(f"editorial/notifications/{template}_subject.txt", context)
+            )
             body = render_to_string(f"editorial/notifications/{template}.txt", context).strip()
-        send_mail(subject, body, settings.WAGTAILADMIN_NOTIFICATION_FROM_EMAIL, [user.email])
+        try:
+            send_mail(subject, body, settings.WAGTAILADMIN_NOTIFICATION_FROM_EMAIL, [user.email])
+        except (ValueError, OSError, smtplib.SMTPException):
+            logger.exception("Could not send %r to user %s", subject, user.get_username())
+            continue
         sent += 1
     return sent
 
@@ -67,7 +81,7 @@ def notify_step_approved(task_state, user=None):
 def notify_published(page):
     """Tell the author and the submitter that a page of a board section is live."""
     workflow = page.get_workflow()
-    if workflow is None or workflow.name not in {spec.name for spec in WORKFLOWS}:
+    if workflow is None or not BoardWorkflow.objects.filter(workflow=workflow).exists():
         return 0
     last_state = page.workflow_states.order_by("-created_at").first()
     recipients = {page.owner, last_state.requested_by if last_state else None}

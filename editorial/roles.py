@@ -4,8 +4,9 @@ Everything here is Wagtail's own machinery: each role is a ``Group`` with Django
 permissions, ``GroupPagePermission`` rows on the sections and ``GroupCollectionPermission``
 rows on the root collection; moderation is two ``Workflow`` objects made of
 ``EditorialReviewTask`` steps. ``sync_editorial`` creates what is missing and repairs what has
-drifted, touching nothing outside these groups and workflows; the data migration and the
-``setup_editorial`` command both call it, with the historical and the live app registry.
+drifted, touching nothing outside these groups and workflows; ``setup_editorial`` and the demo
+loader call it. The data migration ``0002`` holds its own frozen copy of the first definition,
+so editing this module never changes what an old migration does.
 
 A *section* is a page that one of the board's workflows is attached to. The top news index and
 every top directive register become sections automatically; an administrator may make any
@@ -15,12 +16,14 @@ other page a section by attaching the workflow to it in Wagtail's Workflows scre
 from dataclasses import dataclass, field
 
 from django.contrib.auth.management import create_permissions
+from django.utils.translation import gettext as _
 
-CONTRIBUTOR = "Cộng tác viên"
-EDITOR = "Biên tập viên"
-DEPUTY = "Phó Trưởng ban / Thư ký"
-CHIEF = "Trưởng Ban biên tập"
-ADMIN_TEAM = "Tổ quản trị"
+# Stable keys of the roles (``BoardRole.key``): code asks for these, never for group names.
+CONTRIBUTOR = "contributor"
+EDITOR = "editor"
+DEPUTY = "deputy"
+CHIEF = "chief"
+ADMIN_TEAM = "admin_team"
 BOARD_ROLES = (CONTRIBUTOR, EDITOR, DEPUTY, CHIEF)
 REVIEWER_ROLES = (EDITOR, DEPUTY, CHIEF)
 
@@ -39,8 +42,14 @@ IMAGE_AND_DOCUMENT_EDIT = IMAGE_AND_DOCUMENT_UPLOAD + (
 )
 
 
+# The board's own right, held by the editor-in-chief's role (see editorial.publishing).
+PUBLISH_DIRECTLY = "editorial.publish_directly"
+
+
 @dataclass(frozen=True)
 class Role:
+    key: str
+    # The name a new group gets; an administrator may rename it afterwards.
     name: str
     model_permissions: tuple = ()
     collection_permissions: tuple = ()
@@ -53,29 +62,34 @@ class Role:
 ROLES = (
     Role(
         CONTRIBUTOR,
+        "Cộng tác viên",
         model_permissions=("wagtailadmin.access_admin",),
         collection_permissions=IMAGE_AND_DOCUMENT_UPLOAD,
         section_permissions={NEWS: ("add",), DIRECTIVES: ("add",)},
     ),
     Role(
         EDITOR,
+        "Biên tập viên",
         model_permissions=("wagtailadmin.access_admin",),
         collection_permissions=IMAGE_AND_DOCUMENT_EDIT,
         section_permissions={NEWS: ("add", "change"), DIRECTIVES: ("add", "change")},
     ),
     Role(
         DEPUTY,
+        "Phó Trưởng ban / Thư ký",
         model_permissions=("wagtailadmin.access_admin",),
         collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
     ),
     Role(
         CHIEF,
-        model_permissions=("wagtailadmin.access_admin",),
+        "Trưởng Ban biên tập",
+        model_permissions=("wagtailadmin.access_admin", PUBLISH_DIRECTLY),
         collection_permissions=IMAGE_AND_DOCUMENT_EDIT,
         site_permissions=("add", "change", "publish", "bulk_delete", "lock", "unlock"),
     ),
     Role(
         ADMIN_TEAM,
+        "Tổ quản trị",
         model_permissions=(
             "wagtailadmin.access_admin",
             "auth.add_user",
@@ -101,12 +115,15 @@ ROLES = (
 
 @dataclass(frozen=True)
 class Step:
+    key: str
     name: str
+    # Keys of the roles that review this step.
     groups: tuple
 
 
 @dataclass(frozen=True)
-class BoardWorkflow:
+class WorkflowSpec:
+    # Also the workflow's stable key (``BoardWorkflow.key``).
     kind: str
     name: str
     steps: tuple
@@ -115,38 +132,40 @@ class BoardWorkflow:
 
 
 WORKFLOWS = (
-    BoardWorkflow(
+    WorkflowSpec(
         NEWS,
         "Duyệt tin bài",
         (
-            Step("Biên tập viên duyệt tin", (EDITOR,)),
-            Step("Lãnh đạo Ban duyệt tin", (DEPUTY, CHIEF)),
+            Step("news_editor", "Biên tập viên duyệt tin", (EDITOR,)),
+            Step("news_leaders", "Lãnh đạo Ban duyệt tin", (DEPUTY, CHIEF)),
         ),
         ("articles.NewsIndexPage",),
     ),
-    BoardWorkflow(
+    WorkflowSpec(
         DIRECTIVES,
         "Duyệt văn bản",
         (
-            Step("Biên tập viên kiểm tra văn bản", (EDITOR,)),
-            Step("Trưởng Ban duyệt văn bản", (CHIEF,)),
+            Step("directives_editor", "Biên tập viên kiểm tra văn bản", (EDITOR,)),
+            Step("directives_chief", "Trưởng Ban duyệt văn bản", (CHIEF,)),
         ),
         ("directives.DirectiveIndexPage",),
     ),
 )
 WORKFLOW_BY_KIND = {workflow.kind: workflow for workflow in WORKFLOWS}
 
-# What Wagtail's own first migration creates; see README "Roles of the editorial board".
-WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
-WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
-
 
 class Sync:
-    """One pass of creating and repairing; ``changes`` lists what it did, for the command."""
+    """One pass of creating and repairing; ``changes`` lists what it did, for the command.
 
-    def __init__(self, apps):
+    Groups, workflows and steps are found by their keys. One an administrator has renamed
+    keeps the administrator's name unless ``restore_names``; ``renamed`` lists them.
+    """
+
+    def __init__(self, apps, restore_names=False):
         self.apps = apps
+        self.restore_names = restore_names
         self.changes = []
+        self.renamed = []
         self.Group = apps.get_model("auth", "Group")
         self.Permission = apps.get_model("auth", "Permission")
         self.ContentType = apps.get_model("contenttypes", "ContentType")
@@ -159,9 +178,33 @@ class Sync:
         self.WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
         self.WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
         self.Task = apps.get_model("editorial", "EditorialReviewTask")
+        self.BoardRole = apps.get_model("editorial", "BoardRole")
+        self.BoardWorkflow = apps.get_model("editorial", "BoardWorkflow")
 
     def note(self, message):
         self.changes.append(message)
+
+    def check_name(self, obj, defined):
+        """Report an administrator's rename of ``obj``, or undo it when asked to."""
+        if obj.name == defined:
+            return
+        if self.restore_names:
+            self.note(
+                _("%(name)s renamed back to %(defined)s") % {"name": obj.name, "defined": defined}
+            )
+            obj.name = defined
+            obj.save(update_fields=["name"])
+        else:
+            self.renamed.append((obj.name, defined))
+
+    def adopt_or_create(self, model, name, unkeyed, **defaults):
+        """The object of the defined name if nothing keyed it yet (a key lost with its row),
+        or a new one."""
+        obj = model.objects.filter(name=name, **unkeyed).first()
+        if obj is None:
+            obj = model.objects.create(name=name, **defaults)
+            self.note(f"created {model._meta.model_name} {name}")
+        return obj
 
     # Permissions -------------------------------------------------------------------------
 
@@ -176,10 +219,14 @@ class Sync:
             content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
         )
 
-    def group(self, name):
-        group, created = self.Group.objects.get_or_create(name=name)
-        if created:
-            self.note(f"created group {name}")
+    def group(self, role):
+        link = self.BoardRole.objects.select_related("group").filter(key=role.key).first()
+        if link is not None:
+            self.check_name(link.group, role.name)
+            return link.group
+        group = self.adopt_or_create(self.Group, role.name, {"board_role__isnull": True})
+        self.BoardRole.objects.create(group=group, key=role.key)
+        self.note(f"{group.name}: role {role.key}")
         return group
 
     def sync_model_permissions(self, group, labels):
@@ -229,28 +276,41 @@ class Sync:
         content_type, _ = self.ContentType.objects.get_or_create(
             app_label="editorial", model="editorialreviewtask"
         )
-        task = self.Task.objects.filter(name=step.name).first()
+        task = self.Task.objects.filter(key=step.key).first()
         if task is None:
-            task = self.Task.objects.create(name=step.name, content_type=content_type)
-            self.note(f"created step {step.name}")
+            task = self.adopt_or_create(
+                self.Task, step.name, {"key__isnull": True}, content_type=content_type
+            )
+            task.key = step.key
+            task.save(update_fields=["key"])
+            self.note(f"{task.name}: step {step.key}")
+        self.check_name(task, step.name)
         if not task.active:
             task.active = True
             task.save(update_fields=["active"])
             self.note(f"reactivated step {step.name}")
-        wanted = set(self.Group.objects.filter(name__in=step.groups).values_list("pk", flat=True))
+        reviewers = self.Group.objects.filter(board_role__key__in=step.groups)
+        wanted = set(reviewers.values_list("pk", flat=True))
         if set(task.groups.values_list("pk", flat=True)) != wanted:
             task.groups.set(wanted)
             self.note(f"{step.name}: reviewers set to {', '.join(step.groups)}")
         return task
 
     def workflow(self, spec):
-        workflow, created = self.Workflow.objects.get_or_create(name=spec.name)
-        if created:
-            self.note(f"created workflow {spec.name}")
+        link = self.BoardWorkflow.objects.select_related("workflow").filter(key=spec.kind).first()
+        if link is None:
+            workflow = self.adopt_or_create(
+                self.Workflow, spec.name, {"board_workflow__isnull": True}
+            )
+            self.BoardWorkflow.objects.create(workflow=workflow, key=spec.kind)
+            self.note(f"{workflow.name}: workflow {spec.kind}")
+        else:
+            workflow = link.workflow
+            self.check_name(workflow, spec.name)
         if not workflow.active:
             workflow.active = True
             workflow.save(update_fields=["active"])
-            self.note(f"reactivated workflow {spec.name}")
+            self.note(f"reactivated workflow {workflow.name}")
         tasks = [self.task(step) for step in spec.steps]
         current = list(
             self.WorkflowTask.objects.filter(workflow=workflow)
@@ -261,7 +321,7 @@ class Sync:
             self.WorkflowTask.objects.filter(workflow=workflow).delete()
             for order, task in enumerate(tasks):
                 self.WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
-            self.note(f"{spec.name}: steps set in order")
+            self.note(f"{workflow.name}: steps set in order")
         return workflow
 
     def typed_sections(self, spec):
@@ -291,7 +351,7 @@ class Sync:
     # The whole pass ----------------------------------------------------------------------
 
     def run(self):
-        groups = {role.name: self.group(role.name) for role in ROLES}
+        groups = {role.key: self.group(role) for role in ROLES}
         sections = {}
         for spec in WORKFLOWS:
             workflow = self.workflow(spec)
@@ -304,7 +364,7 @@ class Sync:
             )
         site_roots = set(self.Site.objects.values_list("root_page_id", flat=True))
         for role in ROLES:
-            group = groups[role.name]
+            group = groups[role.key]
             self.sync_model_permissions(group, role.model_permissions)
             self.sync_collection_permissions(group, role.collection_permissions)
             wanted = {
@@ -315,36 +375,15 @@ class Sync:
             }
             wanted |= {(page_id, kind) for page_id in site_roots for kind in role.site_permissions}
             self.sync_page_permissions(group, wanted)
-        return self.changes
+        return self
 
 
-def sync_editorial(apps):
-    """Create or repair the board's groups, rights and workflows; return what changed."""
+def sync_editorial(apps, restore_names=False):
+    """Create or repair the board's groups, rights and workflows; the ``Sync`` says what it
+    changed and what an administrator renamed."""
     for app_config in apps.get_app_configs():
-        # Historical app configs have no models module, which makes create_permissions skip them.
-        models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = models_module or True
         create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = models_module
-    return Sync(apps).run()
-
-
-def retire_wagtail_defaults(apps):
-    """Remove Wagtail's sample roles so that only the board's roles grant anything.
-
-    "Editors" and "Moderators" are deleted when nobody belongs to them (a fresh install); the
-    "Moderators approval" workflow and its step are deactivated and detached, history kept.
-    """
-    Group = apps.get_model("auth", "Group")
-    Task = apps.get_model("wagtailcore", "Task")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
-    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True):
-        WorkflowPage.objects.filter(workflow=workflow).delete()
-        workflow.active = False
-        workflow.save(update_fields=["active"])
-        Task.objects.filter(workflow_tasks__workflow=workflow).update(active=False)
+    return Sync(apps, restore_names).run()
 
 
 def register_section(page):
@@ -358,13 +397,13 @@ def register_section(page):
     if spec is None:
         return
     sync = Sync(apps)
-    workflow = sync.Workflow.objects.filter(name=spec.name, active=True).first()
+    workflow = sync.Workflow.objects.filter(board_workflow__key=spec.kind, active=True).first()
     # Asked of the parent: asking ``page`` would cache on it that it has no workflow of its own.
     if workflow is None or page.get_parent().get_workflow() == workflow:
         return
     sync.attach(workflow, page.pk)
     for role in ROLES:
-        group = sync.Group.objects.filter(name=role.name).first()
+        group = sync.Group.objects.filter(board_role__key=role.key).first()
         for kind in role.section_permissions.get(spec.kind, ()) if group else ():
             sync.GroupPagePermission.objects.get_or_create(
                 group=group, page_id=page.pk, permission=sync.page_permission(kind)

@@ -9,6 +9,11 @@ from django.core.exceptions import PermissionDenied
 from wagtail.users.views import users
 
 
+def may_manage_account(user, account):
+    """The rule of every screen and bulk action on accounts: superusers are for superusers."""
+    return user.is_superuser or not account.is_superuser
+
+
 def _without_superuser_box(form, user):
     """A form the user may submit: the Administrator box goes unless the user is a superuser.
 
@@ -27,7 +32,7 @@ class BoardUserCreateView(users.CreateView):
 class BoardUserEditView(users.EditView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        if self.object.is_superuser and not request.user.is_superuser:
+        if not may_manage_account(request.user, self.object):
             raise PermissionDenied
 
     def get_form(self, form_class=None):
@@ -35,5 +40,13 @@ class BoardUserEditView(users.EditView):
 
 
 class BoardUserViewSet(users.UserViewSet):
+    """Wagtail's user screens with the rule above; no copy screen.
+
+    Wagtail's generic copy view shows the full Administrator box and saves the form onto the
+    account being copied, so copying a user would promote or overwrite that account. Adding a
+    user and ticking its roles does the same job through the screens above.
+    """
+
     add_view_class = BoardUserCreateView
     edit_view_class = BoardUserEditView
+    copy_view_enabled = False

@@ -1,5 +1,7 @@
-"""Admin wiring: refuse direct publishing, add the board's menu and screens."""
+"""Admin wiring: refuse direct publishing and bulk actions on superusers, add the board's menu
+and screens."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from editorial import views
 from editorial.publishing import may_publish_directly
 from editorial.roles import BOARD_ROLES, REVIEWER_ROLES
+from editorial.user_views import may_manage_account
 
 DIRECT_PUBLISH_ITEMS = {"action-publish", "action-unpublish"}
 
@@ -16,8 +19,13 @@ DIRECT_PUBLISH_ITEMS = {"action-publish", "action-unpublish"}
 @hooks.register("register_admin_urls")
 def editorial_urls():
     return [
-        path("editorial/", views.my_work, name="editorial_my_work"),
-        path("editorial/history/", views.history, name="editorial_history"),
+        path("editorial/", views.MyWorkView.as_view(), name="editorial_my_work"),
+        path("editorial/history/", views.ModerationHistoryView.as_view(), name="editorial_history"),
+        path(
+            "editorial/history/results/",
+            views.ModerationHistoryView.as_view(results_only=True),
+            name="editorial_history_results",
+        ),
     ]
 
 
@@ -79,4 +87,13 @@ def refuse_direct_publish_on_create(request, parent_page, page_class):
 def refuse_bulk_publish(request, action_type, objects, action_class_instance):
     if action_type in {"publish", "unpublish"}:
         if not all(may_publish_directly(request.user, page) for page in objects):
+            raise PermissionDenied
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_actions_on_superusers(request, action_type, objects, action_class_instance):
+    """Wagtail's user bulk actions (activate, deactivate, assign role) only ask for the right to
+    change users; the user screens' rule applies to them too."""
+    if action_class_instance.model is get_user_model():
+        if not all(may_manage_account(request.user, account) for account in objects):
             raise PermissionDenied

@@ -1,5 +1,7 @@
 """StreamField blocks shared by every page body (news, directives), and the home page sections."""
 
+import json
+
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,36 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
+
+# What the editor's scripts send can be forged: a value they could not have sent is marked
+# unreadable and refused by the block's clean, so the form shows an error instead of a 500.
+UNREADABLE_INPUT_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError)
+
+
+def unreadable_input_error():
+    return ValidationError(
+        _(
+            "The editor sent content that cannot be read. Reload the page and enter this "
+            "block again."
+        ),
+        code="unreadable",
+    )
+
+
+class UnreadableRichText(str):
+    """The source of a rich-text value whose editor data could not be read (never stored)."""
+
+    def __new__(cls):
+        return super().__new__(cls, "<!-- unreadable editor input -->")
+
+
+class UnreadableTable(dict):
+    """A table value that was not the table editor's JSON object (never stored)."""
+
+    def __init__(self):
+        super().__init__(unreadable=True)
+
 
 # A small, safe feature set: editors are not web specialists and pasted Word markup stays out.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
@@ -106,12 +138,36 @@ class TextRequiredRichTextBlock(blocks.RichTextBlock):
     review and readers as an empty block.
     """
 
+    def value_from_datadict(self, data, files, prefix):
+        try:
+            return super().value_from_datadict(data, files, prefix)
+        except UNREADABLE_INPUT_ERRORS:
+            return RichText(UnreadableRichText())
+
     def clean(self, value):
+        if isinstance(value.source, UnreadableRichText):
+            raise unreadable_input_error()
         value = super().clean(value)
         source = value.source
         if self.required and not strip_tags(source).strip() and "<embed" not in source:
             raise ValidationError(self.field.error_messages["required"], code="required")
         return value
+
+
+class CheckedTableBlock(TableBlock):
+    """Wagtail's table, refusing with a form error a value that is not a JSON object."""
+
+    def value_from_form(self, value):
+        try:
+            table = json.loads(value)
+        except (TypeError, ValueError):
+            return UnreadableTable()
+        return table if isinstance(table, dict) or table is None else UnreadableTable()
+
+    def clean(self, value):
+        if isinstance(value, UnreadableTable):
+            raise unreadable_input_error()
+        return super().clean(value)
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -127,7 +183,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     image = CaptionedImageBlock()
     quote = QuoteBlock()
-    table = TableBlock(
+    table = CheckedTableBlock(
         label=_("Table"),
         template="blocks/table_block.html",
         description=_("A table of figures or text."),

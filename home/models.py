@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction, RevisionMixin
 from wagtail.search import index
 
 from core.queries import without_private_sections
+from core.signals import normalize_fields
 from core.text import vietnamese_slugify
 from home.blocks import DIRECTIVE_INDEX, NEWS_INDEX, HomePageStreamBlock
 from home.forms import PortalPageForm
@@ -52,6 +53,8 @@ class BasePage(SearchablePage, Page):
         return None
 
     def full_clean(self, *args, **kwargs):
+        """Also runs before a revision is stored, so revisions hold the normalised text too."""
+        normalize_fields(self)
         self.slug = vietnamese_slugify(self.slug or self.title)
         super().full_clean(*args, **kwargs)
 
@@ -90,7 +93,11 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]  # only at the root: one home page per site
     max_count_per_parent = 1
     # the site's sections; named by string so that home imports none of the content apps
-    subpage_types = ["articles.NewsIndexPage", "directives.DirectiveIndexPage"]
+    subpage_types = [
+        "articles.NewsIndexPage",
+        "directives.DirectiveIndexPage",
+        "pages.InformationPage",
+    ]
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -167,7 +174,7 @@ class RelatedLinkList(RevisionMixin, ClusterableModel):
 
 
 class RelatedLink(Orderable):
-    """One link of a list: a page of this site or an address elsewhere, with its title."""
+    """One link of a list: a page of this site, a document or an address elsewhere."""
 
     link_list = ParentalKey(RelatedLinkList, on_delete=models.CASCADE, related_name="links")
     title = models.CharField(_("title"), max_length=255, blank=True)
@@ -179,9 +186,17 @@ class RelatedLink(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
     )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     url = models.URLField(_("external address"), blank=True)
 
-    panels = [FieldPanel("title"), FieldPanel("page"), FieldPanel("url")]
+    panels = [FieldPanel("title"), FieldPanel("page"), FieldPanel("document"), FieldPanel("url")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("link")
@@ -189,15 +204,21 @@ class RelatedLink(Orderable):
 
     def clean(self):
         super().clean()
-        if bool(self.page_id) == bool(self.url):
-            raise ValidationError(_("Choose either a page of this site or an external address."))
+        if [bool(self.page_id), bool(self.document_id), bool(self.url)].count(True) != 1:
+            raise ValidationError(
+                _("Choose one of a page of this site, a document or an external address.")
+            )
         if self.url and not self.title:
             raise ValidationError({"title": _("An external link needs a title.")})
 
     @property
     def text(self):
-        """The title editors typed, else the linked page's own title."""
-        return self.title or (self.page.title if self.page_id else self.url)
+        """The title editors typed, else the linked page's or document's own title."""
+        if self.title:
+            return self.title
+        if self.page_id:
+            return self.page.title
+        return self.document.title if self.document_id else self.url
 
 
 @register_setting(icon="cog")

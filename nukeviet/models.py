@@ -49,7 +49,7 @@ class LegacyRecord(models.Model):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     tag = models.ForeignKey(
-        "taggit.Tag", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "articles.NewsTag", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     object_id = models.PositiveBigIntegerField(
         _("object id"), null=True, blank=True, help_text=_("Reference data and users: the id here.")
@@ -59,6 +59,12 @@ class LegacyRecord(models.Model):
         null=True,
         blank=True,
         help_text=_("NukeViet edittime, for incremental runs."),
+    )
+    data = models.JSONField(
+        _("kept NukeViet data"),
+        default=dict,
+        blank=True,
+        help_text=_("What has no place yet, e.g. a user's two-step verification secret."),
     )
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 

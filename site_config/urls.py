@@ -20,9 +20,7 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEV_MEDIA_SERVER:
+    urlpatterns += [path("", include("operations.urls"))]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -78,7 +78,7 @@ def related_link_items(context, list_id):
         wanted -= loaded.keys()
         loaded.update({wanted_id: [] for wanted_id in wanted})
         links = RelatedLink.objects.filter(link_list_id__in=wanted).select_related(
-            "page", "link_list"
+            "page", "document", "link_list"
         )
         for link in links.order_by("link_list_id", "sort_order"):
             loaded[link.link_list_id].append(link)

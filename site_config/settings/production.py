@@ -17,7 +17,7 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the portal's host names in production.")
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "operations.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -30,6 +30,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Document downloads: the app checks, nginx sends the bytes (X-Accel-Redirect). Set
+# DOCUMENTS_X_ACCEL_REDIRECT=false only when no nginx from deploy/ is in front.
+if env_bool("DOCUMENTS_X_ACCEL_REDIRECT", True):
+    SENDFILE_BACKEND = "operations.sendfile_nginx"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
 # Wagtail's live preview shows the page in a same-origin frame, so DENY would break it.

@@ -60,3 +60,23 @@ def test_feed_item_has_enclosure_for_featured_image(client, province):
 def test_category_page_advertises_its_feed(client, province):
     html = client.get(province.url).content.decode()
     assert 'type="application/rss+xml"' in html and f'href="{province.url}rss/"' in html
+
+
+HOSTILE_LEAD = 'Tóm tắt <script>alert("x")</script> <img src=x onerror=alert(1)> & hết'
+HOSTILE_TITLE = "<b>Tin</b> <i>nổi bật</i> & <script>alert(1)</script>"
+
+
+def test_hostile_titles_and_leads_reach_readers_as_text_not_markup(client, province):
+    """RSS readers render <title> and <description> as HTML: both are HTML-escaped text."""
+    import html
+
+    make_news(province, HOSTILE_TITLE, lead=HOSTILE_LEAD)
+    for url in ("/rss/", f"{province.url}rss/"):
+        entry = parse(client, url).entries[0]
+        for value, detail, text in (
+            (entry.summary, entry.summary_detail, HOSTILE_LEAD),
+            (entry.title, entry.title_detail, HOSTILE_TITLE),
+        ):
+            assert detail.type == "text/html"
+            assert "<" not in value, "no markup a reader would run or show as markup"
+            assert html.unescape(value) == text, "the reader shows exactly what was typed"

@@ -177,7 +177,7 @@ ROLE_SCREENS = [
 def test_admin_screens_have_no_english_for_each_role(page, site, role):
     sync_editorial(apps)
     user = get_user_model().objects.create_user("thanh_vien", "tv@example.com", PASSWORD)
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(Group.objects.get(board_role__key=role))
     category = make_news_index(site, title="Tin trong tỉnh")
     news = make_news(category, title="Hội nghị tổng kết xây dựng nông thôn mới")
     directive = make_directive(make_directive_index(site), number="57-NQ/TW")

@@ -6,14 +6,18 @@ directives (``DirectivePage``). Sections are created as an administrator creates
 board's workflow attaches itself (``editorial/signals.py``); nothing is attached by hand here.
 """
 
+import csv
+import io
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Page
+from wagtail.models import Page, Workflow
 
 from articles.models import NewsIndexPage, NewsPage
 from directives.models import DirectiveIndexPage, DirectivePage
+from editorial.models import EditorialReviewTask
 from editorial.roles import (
     ADMIN_TEAM,
     CHIEF,
@@ -53,15 +57,49 @@ def make_member(role, username=None):
         "secret-pass-123",
         first_name=username or ROLE_USERS[role],
     )
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(Group.objects.get(board_role__key=role))
     return user
 
 
 @pytest.fixture
 def board(home_page):
-    """One member per role, keyed by role name."""
+    """One member per role, keyed by role."""
     sync_editorial(apps)
     return {role: make_member(role) for role in ROLE_USERS}
+
+
+RENAMED = "renamed in the admin"
+
+
+@pytest.fixture(params=["as defined", RENAMED])
+def board_names(request, board):
+    """The board as defined, then again after an administrator renamed every group, workflow
+    and step of it in the admin: nothing but the names may change."""
+    if request.param == RENAMED:
+        keyed = (
+            Group.objects.filter(board_role__isnull=False),
+            Workflow.objects.filter(board_workflow__isnull=False),
+            EditorialReviewTask.objects.filter(key__isnull=False),
+        )
+        for objects in keyed:
+            for obj in objects:
+                obj.name = f"{obj.name} – đổi tên"
+                obj.save(update_fields=["name"])
+    return request.param
+
+
+def role_group(role):
+    return Group.objects.get(board_role__key=role)
+
+
+def step_name(key):
+    """What the step ``key`` is called today."""
+    return EditorialReviewTask.objects.get(key=key).name
+
+
+def current_step(page):
+    """The key of the step ``page`` waits at."""
+    return Page.objects.get(pk=page.pk).current_workflow_task.specific.key
 
 
 def make_section(parent, kind, title):
@@ -115,3 +153,10 @@ def sections(news_section, directive_section):
 def editor_for(client):
     """``editor_for(user)``: that user in the page editor, one at a time on the same client."""
     return lambda user: PageEditor(client, user)
+
+
+def csv_rows(response):
+    """The rows of a streamed CSV export, which starts with a UTF-8 byte-order mark."""
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf"), "spreadsheet programs need the BOM for UTF-8"
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from demo.registry import demo_password
 from editorial.demo import ACCOUNTS, WAITING_TITLE
 from tests.editorial.admin_forms import PageEditor
+from tests.editorial.conftest import current_step
 
 pytestmark = pytest.mark.django_db
 
@@ -18,16 +19,16 @@ def test_load_demo_creates_one_account_per_role(client, home_page):
     call_command("load_demo", verbosity=0)
     for username, account in ACCOUNTS.items():
         user = get_user_model().objects.get(username=username)
-        assert list(user.groups.values_list("name", flat=True)) == [account.group]
+        assert list(user.groups.values_list("board_role__key", flat=True)) == [account.group]
         assert not user.is_superuser and not user.is_staff
         assert client.login(username=username, password=demo_password())
         assert client.get("/admin/").status_code == 200, f"{username} reaches the admin"
 
     editor = PageEditor(client, get_user_model().objects.get(username="bientapvien"))
-    assert WAITING_TITLE in client.get(reverse("editorial_my_work")).content.decode()
+    assert WAITING_TITLE in client.get(reverse("wagtailadmin_home")).content.decode()
     waiting = Page.objects.get(title=WAITING_TITLE)
     assert editor.approve_in_editor(waiting).status_code == 302
-    assert Page.objects.get(pk=waiting.pk).current_workflow_task.name == "Lãnh đạo Ban duyệt tin", (
+    assert current_step(waiting) == "news_leaders", (
         "the demo item, made outside the editor, moves on when approved from the editor"
     )
 

@@ -35,7 +35,8 @@ from tests.editorial.conftest import (
     make_member,
 )
 
-pytestmark = pytest.mark.django_db
+# The whole matrix runs with the board as defined and again with every name changed in the admin.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("board_names")]
 ROLES = (CONTRIBUTOR, EDITOR, DEPUTY, CHIEF, ADMIN_TEAM)
 
 
@@ -75,7 +76,7 @@ class Scene:
         return item
 
     def second_step(self):
-        return WORKFLOW_BY_KIND[self.kind].steps[1].name
+        return WORKFLOW_BY_KIND[self.kind].steps[1].key
 
 
 def reload(page):
@@ -114,7 +115,7 @@ def submit_own(editor, scene):
 
 def approve_step1(editor, scene):
     editor.workflow_action(scene.step1, "approve")
-    return task_of(scene.step1).name == scene.second_step()
+    return task_of(scene.step1).specific.key == scene.second_step()
 
 
 def reject_step1(editor, scene):

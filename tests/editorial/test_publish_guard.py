@@ -1,13 +1,13 @@
 """Only the editor-in-chief publishes directly: hidden button and a server-side refusal."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.utils import translation
 from wagtail.models import GroupPagePermission, Page
 
 from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, NEWS
-from tests.editorial.conftest import ITEM_MODEL, item_fields, make_item
+from tests.editorial.conftest import ITEM_MODEL, item_fields, make_item, role_group
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def assert_refused(response):
 def editors_granted_publish_by_hand(news_section):
     """An administrator ticked "Publish" for the editors' group in the group screen."""
     GroupPagePermission.objects.create(
-        group=Group.objects.get(name=EDITOR),
+        group=role_group(EDITOR),
         page=news_section,
         permission=Permission.objects.get(codename="publish_page"),
     )

@@ -16,6 +16,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from editorial.models import EditorialReviewTask
 from editorial.roles import (
     ADMIN_TEAM,
     BOARD_ROLES,
@@ -25,15 +26,17 @@ from editorial.roles import (
     EDITOR,
     NEWS,
     ROLES,
-    WAGTAIL_DEFAULT_GROUPS,
-    WAGTAIL_DEFAULT_WORKFLOW,
     WORKFLOW_BY_KIND,
+    sync_editorial,
 )
+from tests.editorial.conftest import role_group
 
 pytestmark = pytest.mark.django_db
 
 
 MIGRATION = importlib.import_module("editorial.migrations.0002_roles_and_workflows")
+WAGTAIL_DEFAULT_GROUPS = MIGRATION.WAGTAIL_DEFAULT_GROUPS
+WAGTAIL_DEFAULT_WORKFLOW = MIGRATION.WAGTAIL_DEFAULT_WORKFLOW
 
 
 @pytest.fixture
@@ -56,7 +59,9 @@ def test_migration_creates_the_roles_and_workflows(fresh_install):
     MIGRATION.forwards(apps, None)
     assert set(Group.objects.values_list("name", flat=True)) >= {role.name for role in ROLES}
     news = Workflow.objects.get(name=WORKFLOW_BY_KIND[NEWS].name)
-    steps = [(task.name, {g.name for g in task.specific.groups.all()}) for task in news.tasks]
+    steps = [
+        (task.name, {g.board_role.key for g in task.specific.groups.all()}) for task in news.tasks
+    ]
     assert steps == [
         ("Biên tập viên duyệt tin", {EDITOR}),
         ("Lãnh đạo Ban duyệt tin", {DEPUTY, CHIEF}),
@@ -92,10 +97,10 @@ def test_setup_command_run_twice_changes_nothing(news_section, capsys):
 
 
 def test_setup_command_repairs_drift_and_leaves_other_groups_alone(news_section, board):
-    editors = Group.objects.get(name=EDITOR)
+    editors = role_group(EDITOR)
     publish = Permission.objects.get(codename="publish_page")
     GroupPagePermission.objects.create(group=editors, page=news_section, permission=publish)
-    Group.objects.get(name=CONTRIBUTOR).permissions.clear()
+    role_group(CONTRIBUTOR).permissions.clear()
     Task.objects.filter(name="Biên tập viên duyệt tin").update(active=False)
     outsider = Group.objects.create(name="Nhóm riêng")
     outsider.permissions.add(Permission.objects.get(codename="add_user"))
@@ -104,7 +109,7 @@ def test_setup_command_repairs_drift_and_leaves_other_groups_alone(news_section,
     call_command("setup_editorial", verbosity=0)
 
     assert not GroupPagePermission.objects.filter(group=editors, permission=publish).exists()
-    assert Group.objects.get(name=CONTRIBUTOR).permissions.filter(codename="access_admin")
+    assert role_group(CONTRIBUTOR).permissions.filter(codename="access_admin")
     assert Task.objects.get(name="Biên tập viên duyệt tin").active
     assert news_section.get_workflow().name == WORKFLOW_BY_KIND[NEWS].name
     assert list(outsider.permissions.values_list("codename", flat=True)) == ["add_user"]
@@ -130,3 +135,48 @@ def test_only_the_administration_team_manages_users(board, role):
         assert not can_manage, f"{role} must not manage users"
         assert not user.has_perm("auth.change_group")
         assert not user.has_perm("home.change_portalsettings")
+
+
+def test_the_migrations_give_what_the_definition_says(db):
+    """On the freshly migrated test database (frozen migrations only) there is nothing to
+    repair: a change of editorial/roles.py needs a migration of its own."""
+    sync = sync_editorial(apps)
+    assert sync.changes == [] and sync.renamed == []
+    assert role_group(CHIEF).permissions.filter(codename="publish_directly").exists()
+
+
+def rename_everything():
+    for objects in (
+        Group.objects.filter(board_role__isnull=False),
+        Workflow.objects.filter(board_workflow__isnull=False),
+        EditorialReviewTask.objects.filter(key__isnull=False),
+    ):
+        for obj in objects:
+            obj.name = f"{obj.name} (đổi tên)"
+            obj.save(update_fields=["name"])
+
+
+def test_setup_command_reports_renames_and_creates_no_duplicate(news_section, board, capsys):
+    rename_everything()
+    before = snapshot()
+    call_command("setup_editorial")
+    output = capsys.readouterr().out
+    assert snapshot() == before, "no second group, workflow or step"
+    assert role_group(CHIEF).name == "Trưởng Ban biên tập (đổi tên)", "the admin's name is kept"
+    assert "“Trưởng Ban biên tập (đổi tên)”" in output and "“Duyệt tin bài (đổi tên)”" in output
+    assert "--restore-names" in output and "không có gì thay đổi" in output.lower()
+
+    call_command("setup_editorial", "--restore-names")
+    assert snapshot() == before
+    assert role_group(CHIEF).name == "Trưởng Ban biên tập"
+    assert Workflow.objects.get(board_workflow__key=NEWS).name == "Duyệt tin bài"
+    assert EditorialReviewTask.objects.get(key="news_editor").name == "Biên tập viên duyệt tin"
+
+
+def test_a_group_without_its_key_is_adopted_by_name(news_section, board):
+    """A key row lost (deleted by hand): the group of the defined name takes it back."""
+    group = role_group(EDITOR)
+    group.board_role.delete()
+    changes = sync_editorial(apps).changes
+    assert role_group(EDITOR) == group and Group.objects.filter(name=group.name).count() == 1
+    assert changes == [f"{group.name}: role {EDITOR}"]

@@ -12,13 +12,17 @@ pytestmark = pytest.mark.django_db
 
 def section_rights(page):
     """(group, permission type) pairs granted on ``page`` itself."""
-    rows = GroupPagePermission.objects.filter(page=page).select_related("group", "permission")
-    return {(row.group.name, row.permission.codename.removesuffix("_page")) for row in rows}
+    rows = GroupPagePermission.objects.filter(page=page).select_related(
+        "group__board_role", "permission"
+    )
+    return {
+        (row.group.board_role.key, row.permission.codename.removesuffix("_page")) for row in rows
+    }
 
 
 def declared_rights(kind):
     return {
-        (role.name, permission_type)
+        (role.key, permission_type)
         for role in ROLES
         for permission_type in role.section_permissions.get(kind, ())
     }

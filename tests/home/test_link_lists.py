@@ -79,7 +79,7 @@ def test_admin_form_shows_a_vietnamese_error_for_a_link_without_target(admin_cli
     )
     response = admin_client.post(f"{LIST_URL}add/", data)
     assert response.status_code == 200
-    assert "chỉ một trong hai" in response.content.decode()
+    assert "Hãy chọn một trong ba" in response.content.decode()
     assert not RelatedLinkList.objects.filter(name="Lỗi").exists()
 
 
@@ -115,3 +115,26 @@ def test_news_page_shows_its_related_links(client, home_page, site_settings):
     news = make_news(category, "Tin OCOP", related_links=link_list)
     html = client.get(news.url).content.decode()
     assert "Xem thêm" in html and 'href="https://ocop.vn/"' in html
+
+
+def test_copying_a_list_creates_a_new_list_and_leaves_the_original(admin_client, home_page):
+    """Wagtail's copy view used to save the form onto the list being copied."""
+    from tests.editorial.admin_forms import read_form
+
+    original = make_list("Liên kết website", links=[("Báo Hà Tĩnh", None, "https://baohatinh.vn/")])
+    copy_url = f"{LIST_URL}copy/{original.pk}/"
+    page = admin_client.get(copy_url)
+    assert page.status_code == 200
+    data = read_form(page.content.decode(), form_id=None)
+    assert data["name"] == "Liên kết website", "the form starts from the original"
+    assert data["links-0-title"] == "Báo Hà Tĩnh"
+    assert data["links-0-id"] == "", "the copied links are new links"
+    response = admin_client.post(copy_url, {**data, "name": "Liên kết website (bản sao)"})
+    assert response.status_code == 302
+    original.refresh_from_db()
+    assert original.name == "Liên kết website"
+    assert [link.title for link in original.links.all()] == ["Báo Hà Tĩnh"]
+    copy = RelatedLinkList.objects.get(name="Liên kết website (bản sao)")
+    assert copy.pk != original.pk
+    assert [link.url for link in copy.links.all()] == ["https://baohatinh.vn/"]
+    assert copy.latest_revision.object_id == str(copy.pk)

@@ -66,7 +66,7 @@ def test_environment_overrides_database_cache_hosts_and_email():
     assert values["db"] == "django.db.backends.postgresql"
     assert values["name"] == "portal"
     assert values["cache"] == "django_redis.cache.RedisCache"
-    assert values["session"] == "django.contrib.sessions.backends.cache"
+    assert values["session"] == "django.contrib.sessions.backends.cached_db"
     assert values["hosts"] == ["a.gov.vn", "b.gov.vn"]
     assert values["debug"] is False
     assert values["email_host"] == "smtp.hatinh.gov.vn"

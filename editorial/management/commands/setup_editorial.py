@@ -14,12 +14,27 @@ class Command(BaseCommand):
         "definition; safe to run again, it changes nothing else."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--restore-names",
+            action="store_true",
+            help="Give groups, workflows and steps renamed in the admin their defined names back.",
+        )
+
     def handle(self, *args, **options):
         with transaction.atomic():
-            changes = sync_editorial(apps)
-        for change in changes:
+            sync = sync_editorial(apps, restore_names=options["restore_names"])
+        for change in sync.changes:
             self.stdout.write(f"  {change}")
-        if changes:
+        for name, defined in sync.renamed:
+            self.stdout.write(
+                _(
+                    "  “%(name)s” is the admin's name for “%(defined)s”; it is kept "
+                    "(--restore-names gives the defined name back)."
+                )
+                % {"name": name, "defined": defined}
+            )
+        if sync.changes:
             self.stdout.write(self.style.SUCCESS(_("Editorial setup repaired.")))
         else:
             self.stdout.write(_("Editorial setup already in order; nothing changed."))
