@@ -26,7 +26,7 @@ def every_word_starts_a_word(words):
 
 
 class DirectiveFilterForm(forms.Form):
-    """Type, issuer, field, year, status and a keyword over number and summary.
+    """Type, issuer, field, signer, year, status and a keyword over number and summary.
 
     A value that does not exist (a deleted issuer's id, "abc" as a year) only drops that filter:
     the reader still gets the register and a message, never an error page.
@@ -47,6 +47,7 @@ class DirectiveFilterForm(forms.Form):
     year = forms.IntegerField(
         label=_("Year"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
     )
+    signer = KeywordField(label=_("Signer"), required=False, max_length=255)
     status = forms.ChoiceField(
         label=_("Legal status"),
         required=False,
@@ -91,6 +92,8 @@ class DirectiveFilterForm(forms.Form):
         for name in ("document_type", "issuing_body", "field"):
             if data.get(name):
                 directives = directives.filter(**{f"{name}_id": data[name]})
+        if data.get("signer"):
+            directives = directives.filter(signer_name__icontains=data["signer"])
         if data.get("year"):
             directives = directives.filter(issued_on__year=data["year"])
         if data.get("status"):

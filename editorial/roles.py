@@ -36,6 +36,8 @@ IMAGE_AND_DOCUMENT_UPLOAD = (
     "wagtaildocs.add_document",
     "wagtaildocs.choose_document",
 )
+# The board's leaders and the administration team sign in with a second factor (security/).
+TWO_FACTOR = ("security.require_two_factor",)
 IMAGE_AND_DOCUMENT_EDIT = IMAGE_AND_DOCUMENT_UPLOAD + (
     "wagtailimages.change_image",
     "wagtaildocs.change_document",
@@ -77,13 +79,13 @@ ROLES = (
     Role(
         DEPUTY,
         "Phó Trưởng ban / Thư ký",
-        model_permissions=("wagtailadmin.access_admin",),
+        model_permissions=("wagtailadmin.access_admin", *TWO_FACTOR),
         collection_permissions=("wagtailimages.choose_image", "wagtaildocs.choose_document"),
     ),
     Role(
         CHIEF,
         "Trưởng Ban biên tập",
-        model_permissions=("wagtailadmin.access_admin", PUBLISH_DIRECTLY),
+        model_permissions=("wagtailadmin.access_admin", PUBLISH_DIRECTLY, *TWO_FACTOR),
         collection_permissions=IMAGE_AND_DOCUMENT_EDIT,
         site_permissions=("add", "change", "publish", "bulk_delete", "lock", "unlock"),
     ),
@@ -92,6 +94,9 @@ ROLES = (
         "Tổ quản trị",
         model_permissions=(
             "wagtailadmin.access_admin",
+            *TWO_FACTOR,
+            "axes.delete_accessattempt",  # unlock a locked sign-in
+            "otp_totp.delete_totpdevice",  # reset a member's lost second factor
             "auth.add_user",
             "auth.change_user",
             "auth.delete_user",

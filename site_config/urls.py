@@ -9,8 +9,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from search import views as search_views
+from security.lockout import LockedPasswordResetView
 
 urlpatterns = [
+    # Before the admin's own: the reset form limited like sign-in (security/lockout.py).
+    path(
+        "admin/password_reset/",
+        LockedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.search, name="search"),

@@ -6,6 +6,7 @@ production).
 """
 
 import os
+from datetime import timedelta
 from email.utils import getaddresses
 from pathlib import Path
 
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "benchmark",
     "translations",
     "operations",
+    "security",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -95,22 +97,33 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "operations.middleware.health_check_middleware",
     "operations.middleware.request_log_middleware",
     "django.middleware.security.SecurityMiddleware",
+    "security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.AdminIdleTimeoutMiddleware",
+    "security.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Answers old NukeViet addresses on a 404, after Wagtail's redirects (listed below it).
+    "nukeviet.middleware.OldLinkMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "operations.middleware.media_write_error_middleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_config.urls"
@@ -143,6 +156,10 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# The language of the NukeViet content the import read (its --lang): old addresses in another
+# language name other rows and are left alone.
+NUKEVIET_LANGUAGE = env("NUKEVIET_LANGUAGE", "vi")
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
@@ -266,6 +283,54 @@ DOCUMENTS_ACCEL_REDIRECT_PREFIX = "/_protected_media/"
 LOG_FORMAT = env("LOG_FORMAT", "text")
 if LOG_FORMAT not in {"text", "json"}:
     raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
+
+# Sign-in protection, two-factor login, headers and cookies (security/) ---------------------
+# A proxy's X-Forwarded-Proto and X-Forwarded-For are believed only when it is declared trusted:
+# otherwise a client reaching the app server directly could claim HTTPS or another address.
+BEHIND_TRUSTED_PROXY = env_bool("BEHIND_TRUSTED_PROXY", False)
+if BEHIND_TRUSTED_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+AUTHENTICATION_BACKENDS = [
+    "security.backends.LockoutBackend",  # refuses a locked account + address pair first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Locked per account *and* address, for a limited time: nobody can lock the board out for good.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+AXES_CLIENT_IP_CALLABLE = "security.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+WAGTAILADMIN_USER_LOGIN_FORM = "security.lockout.LockoutAwareLoginForm"
+
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Sessions end after ADMIN_IDLE_MINUTES without a request to the admin, and SESSION_COOKIE_AGE
+# after sign-in whatever happens ("remember me" included).
+ADMIN_IDLE_MINUTES = env_int("ADMIN_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# The admin's scripts read the CSRF token from the form or the page, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Wagtail's live preview shows the page in a same-origin frame, so DENY would break it.
+X_FRAME_OPTIONS = "SAMEORIGIN"
+# Avatars from Gravatar would send each editor's e-mail hash to an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The dashboard would ask releases.wagtail.org for the latest version from every editor's browser.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Third-party frames a reader page may show (embedded videos); nothing else leaves the site.
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES", ["https://www.youtube.com", "https://www.youtube-nocookie.com"]
+)
+# ---------------------------------------------------------------------------------------------
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

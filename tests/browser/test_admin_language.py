@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, sync_editorial
+from security.two_factor import requires_two_factor
 from tests.factories import (
     make_directive,
     make_directive_index,
@@ -22,6 +23,7 @@ from tests.factories import (
     make_news_index,
     make_superuser,
 )
+from tests.two_factor import app_device, pass_second_step
 from translations.upstream_catalogues import catalogue_pairs
 
 ALLOWED = {
@@ -115,10 +117,15 @@ def visible_english(page):
 
 
 def log_in(page, username):
+    user = get_user_model().objects.get(username=username)
+    if requires_two_factor(user):
+        app_device(user)
     page.goto("/admin/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+    if requires_two_factor(user):
+        pass_second_step(page, user)
     page.wait_for_url("**/admin/")
 
 

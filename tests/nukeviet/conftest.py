@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from wagtail.models import Site
 
+from nukeviet.redirects import forget_modules
 from tests.factories import ensure_site
 
 SAMPLE = Path(__file__).parent / "sample"
@@ -117,3 +119,14 @@ def module_transaction(django_db_setup, django_db_blocker):
             ensure_site()
             yield
             transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test records its own modules and sites: none may see what a previous test cached
+    (a rolled-back transaction does not clear the cache)."""
+    forget_modules()
+    Site.clear_site_root_paths_cache()
+    yield
+    forget_modules()
+    Site.clear_site_root_paths_cache()
