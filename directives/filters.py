@@ -47,7 +47,7 @@ class DirectiveFilterForm(forms.Form):
     year = forms.IntegerField(
         label=_("Year"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
     )
-    signer = KeywordField(label=_("Signer"), required=False, max_length=255)
+    signer = CleanedTextField(label=_("Signer"), required=False, max_length=255)
     status = forms.ChoiceField(
         label=_("Legal status"),
         required=False,
