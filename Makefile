@@ -11,7 +11,7 @@ export DEMO_PASSWORD
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 export WAGTAILADMIN_BASE_URL
 
-.PHONY: run dev test bench bench-import venv setup lint format messages clean deploy-check drill backup restore
+.PHONY: run dev test test-fast bench bench-import venv setup lint format messages clean deploy-check drill backup restore
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,8 +48,14 @@ run: setup
 	scheduler=$$!; \
 	DEBUG=$(DEBUG) $(BIN)/python manage.py runserver $(RUNSERVER_FLAGS) $(HOST):$(PORT)
 
+# The suite in parallel (pytest-xdist, one test database per worker); TEST_WORKERS=0 runs it serially.
+TEST_WORKERS ?= auto
 test: venv
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+
+# The quick loop: no browser tests, no full demo load (markers in pyproject.toml).
+test-fast: venv
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser and not demo"
 
 # Queries and times of the reader pages on the current database (figures to compare, not a test).
 bench: setup
@@ -83,6 +89,7 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-logo
+	$(BIN)/djlint templates */templates --lint
 
 format: venv
 	$(BIN)/ruff check --fix .

@@ -3,7 +3,6 @@
 import operator
 from functools import reduce
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Case, ExpressionWrapper, F, Prefetch, Q, Value, When, Window
 from django.db.models.functions import RowNumber
@@ -20,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.pagination import paginate
 from core.queries import view_restricted
 from core.text import vietnamese_slugify
 from home.blocks import BaseStreamBlock
@@ -48,37 +48,6 @@ def with_card_data(queryset):
             queryset=get_image_model().get_rendition_model().objects.all(),
         )
     )
-
-
-def paginate(request, queryset, per_page=NEWS_PER_PAGE):
-    """Page ``page`` of ``queryset``; junk gives the first page, numbers past the end the last."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page", 1)
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(1 if int(number) < 1 else paginator.num_pages)
-
-
-def breadcrumb_ancestors(page):
-    """The sections between the home page and ``page``; the home link is in the template.
-
-    Routing through the categories already loaded them (``_route_ancestors``); previews and
-    other callers ask the database. No ``.public()``: whoever may see ``page`` may see them.
-    """
-    known = _known_ancestors(page)
-    if known is None:
-        return list(page.get_ancestors().filter(depth__gt=2).live())
-    return [ancestor for ancestor in known if ancestor.live]
-
-
-def _known_ancestors(page):
-    """The sections above ``page`` that routing loaded, or None when they are not known."""
-    if page.depth <= 3:
-        return []
-    return getattr(page, "_route_ancestors", None)
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -177,11 +146,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def subcategories(self):
         return NewsIndexPage.objects.child_of(self).readable()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = breadcrumb_ancestors(self)
-        return context
-
     def route(self, request, path_components):
         """Find a child in one query of its own type instead of Wagtail's two.
 
@@ -194,7 +158,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             child = next(filter(None, (self._child(model, slug) for model in models_to_try)), None)
             if child is not None:
                 child._cached_parent_obj = self
-                known = _known_ancestors(self)
+                known = self.routed_ancestors()
                 if known is not None:
                     child._route_ancestors = [*known, self]
                 return child.route(request, remaining)
@@ -215,7 +179,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        news_page = paginate(request, with_card_data(self.news()))
+        news_page = paginate(request, with_card_data(self.news()), NEWS_PER_PAGE)
         return self.render(request, context_overrides={"news_page": news_page})
 
     @path("rss/", name="feed")
@@ -431,7 +395,6 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = breadcrumb_ancestors(self)
         context["page_tags"] = list(self.tags.all())
         context["related_directives"] = list(self.related_directives())
         return context

@@ -3,7 +3,8 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from articles.models import NewsTag, paginate, published_news, with_card_data
+from articles.models import NEWS_PER_PAGE, NewsTag, published_news, with_card_data
+from core.pagination import paginate
 
 
 def tag_page(request, slug):
@@ -15,5 +16,5 @@ def tag_page(request, slug):
     return render(
         request,
         "articles/tag_page.html",
-        {"tag": tag, "news_page": paginate(request, with_card_data(news))},
+        {"tag": tag, "news_page": paginate(request, with_card_data(news), NEWS_PER_PAGE)},
     )

@@ -2,15 +2,14 @@
 
 from django import forms
 from django.db.models import Q
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.forms import CleanedTextField, filters_query_string
 from core.text import clean_query
 from directives.numbers import number_key
 from directives.status import LegalStatus
 
-MAX_KEYWORD_LENGTH = 200
 # Years a reader or editor may filter by: a wider value would reach the date lookup and fail.
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
@@ -26,19 +25,6 @@ def every_word_starts_a_word(words):
     return matches
 
 
-class KeywordField(forms.CharField):
-    """Text with its NUL bytes dropped before validation.
-
-    Text pasted from some tools carries them and PostgreSQL rejects them; Django's own check
-    would otherwise refuse the whole keyword.
-    """
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.replace("\x00", "")
-        return super().to_python(value)
-
-
 class DirectiveFilterForm(forms.Form):
     """Type, issuer, field, signer, year, status and a keyword over number and summary.
 
@@ -46,10 +32,9 @@ class DirectiveFilterForm(forms.Form):
     the reader still gets the register and a message, never an error page.
     """
 
-    q = KeywordField(
+    q = CleanedTextField(
         label=_("Keyword"),
         required=False,
-        max_length=MAX_KEYWORD_LENGTH,
         widget=forms.TextInput(
             attrs={"type": "search", "placeholder": _("Number or summary, e.g. 57-NQ/TW")}
         ),
@@ -62,7 +47,7 @@ class DirectiveFilterForm(forms.Form):
     year = forms.IntegerField(
         label=_("Year"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
     )
-    signer = KeywordField(label=_("Signer"), required=False, max_length=255)
+    signer = CleanedTextField(label=_("Signer"), required=False, max_length=255)
     status = forms.ChoiceField(
         label=_("Legal status"),
         required=False,
@@ -125,12 +110,4 @@ class DirectiveFilterForm(forms.Form):
 
     def query_string(self):
         """The valid filters as a query string, for the pagination links."""
-        if not self.is_bound:
-            return ""
-        self.is_valid()
-        values = {}
-        for name, value in self.cleaned_data.items():
-            if value in (None, ""):
-                continue
-            values[name] = value
-        return urlencode(values)
+        return filters_query_string(self)

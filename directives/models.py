@@ -1,7 +1,6 @@
 """The register of official documents: reference data, the register page and the directive page."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch, Value
 from django.shortcuts import redirect
@@ -14,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.pagination import paginate
 from core.queries import ReaderPageQuerySet
 from core.text import fold_for_search
 from directives.blocks import DirectiveStreamBlock
@@ -131,13 +131,7 @@ class DirectiveIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         form = self.filter_form(request.GET)
         directives = form.apply(self.directives(), on=today())
-        paginator = Paginator(directives, self.per_page)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+        results = paginate(request, directives, self.per_page)
         context.update(filter_form=form, directives=results, query_string=form.query_string())
         return context
 
@@ -365,7 +359,6 @@ class DirectivePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         self.load_reference_data()
         context.update(
-            breadcrumbs=[self.get_parent()],
             attachments=self.attachments.select_related("document"),
             relations=self.relations(),
             citing_pages=list(self.citing_pages()),

@@ -34,6 +34,23 @@ class BasePage(SearchablePage, Page):
     class Meta:
         abstract = True
 
+    def breadcrumb_ancestors(self):
+        """The live sections between the home page and this page (the home link is fixed).
+
+        Routing that already loaded them (news categories) spares the query; other pages ask
+        the database once. No ``.public()``: whoever may see the page may see them.
+        """
+        known = self.routed_ancestors()
+        if known is None:
+            return list(self.get_ancestors().filter(depth__gt=2).live())
+        return [ancestor for ancestor in known if ancestor.live]
+
+    def routed_ancestors(self):
+        """The sections above this page that routing loaded (``_route_ancestors``), or None."""
+        if self.depth <= 3:
+            return []
+        return getattr(self, "_route_ancestors", None)
+
     def og_image(self):
         """The image that link previews (Open Graph, Twitter cards) show; page types override."""
         return None

@@ -1,13 +1,16 @@
-"""Template tags for the site frame (navigation, meta tags) and Vietnamese dates."""
+"""Template tags for the site frame (navigation, breadcrumbs, page links, meta tags) and Vietnamese dates."""
 
 from django import template
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from core.pagination import page_links
 from core.queries import reader_pages
+from core.text import MAX_QUERY_LENGTH
 from home.models import PortalSettings, RelatedLink
 
 register = template.Library()
@@ -115,3 +118,34 @@ def page_description(context):
     if not description and hasattr(page, "search_summary"):
         description = page.search_summary()
     return Truncator(strip_tags(description or "")).words(40)
+
+
+@register.simple_tag
+def query_max_length():
+    """The longest query the search boxes take (core.text.MAX_QUERY_LENGTH)."""
+    return MAX_QUERY_LENGTH
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None, current=""):
+    """The trail from the home page to ``page``, or to a screen outside the tree named ``current``."""
+    return {
+        "request": context.get("request"),
+        "ancestors": page.breadcrumb_ancestors() if page else [],
+        "current": current or page.title,
+    }
+
+
+@register.inclusion_tag("includes/pagination.html")
+def pagination(page_obj, query_string="", label=""):
+    """Previous, windowed page numbers and next for ``page_obj`` (see core.pagination).
+
+    ``query_string`` holds the listing's valid filters, which every page link keeps.
+    """
+    return {
+        "page_obj": page_obj,
+        "links": page_links(page_obj),
+        "ellipsis": Paginator.ELLIPSIS,
+        "query_prefix": f"{query_string}&" if query_string else "",
+        "label": label or _("Pages"),
+    }

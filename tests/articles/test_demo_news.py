@@ -11,6 +11,7 @@ from home.models import PortalSettings
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.demo
 def test_demo_builds_categories_news_and_the_reference_article(client, home_page):
     call_command("load_demo", verbosity=0)
     top = NewsIndexPage.objects.get(title="Tin tức - Sự kiện")
@@ -30,6 +31,7 @@ def test_demo_builds_categories_news_and_the_reference_article(client, home_page
     assert client.get(top.url).status_code == 200
 
 
+@pytest.mark.demo
 def test_demo_news_cites_the_reference_resolution_and_it_lists_them(client, home_page):
     from directives.models import DirectivePage
 

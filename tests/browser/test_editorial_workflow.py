@@ -60,9 +60,19 @@ def write_first_paragraph(page, text):
     expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile(re.escape(text)))
 
 
+def assert_no_publish_action(page):
+    """In the editor's footer (its actions menu open), the board's way on, never Publish."""
+    footer = page.locator("footer")
+    expect(
+        footer.locator("button[name='action-submit'], [data-workflow-action-name]").first
+    ).to_be_visible()
+    assert footer.locator("button[name='action-publish']").count() == 0
+
+
 def approve_in_editor(page, item):
     page.goto(f"/admin/pages/{item.pk}/edit/")
     open_actions(page)
+    assert_no_publish_action(page)
     approve = "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
     with page.expect_navigation(url=left_the_editor):
         page.locator(approve).click()
@@ -81,11 +91,11 @@ def test_article_from_contributor_draft_to_publication(page, newsroom):
     page.fill("#id_lead", LEAD)
     write_first_paragraph(page, PARAGRAPH)
     open_actions(page)
+    assert_no_publish_action(page)
     with page.expect_navigation(url=left_the_editor):
         page.click("button[name='action-submit']")
     item = Page.objects.get(title=TITLE)
     assert item.current_workflow_task.name == "Biên tập viên duyệt tin"
-    assert not page.locator("button[name='action-publish']").count()
 
     sign_in(page, members[EDITOR])
     approve_in_editor(page, item)

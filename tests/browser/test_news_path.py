@@ -45,11 +45,14 @@ def test_printed_article_keeps_the_text_and_drops_the_navigation(page, site):
     category = make_news_index(site, "Tin tức - Sự kiện", show_in_menus=True)
     older = make_news(category, "Tin trước", published_at=timezone.now() - timedelta(days=1))
     news = make_news(category, "Tin để in", tags=["OCOP"])
-    assert older.pk
     page.goto(news.url)
+    navigation = (".main-nav", ".breadcrumbs", ".news-tags", ".older-news", ".site-footer")
+    for shown in navigation:
+        assert page.locator(shown).first.is_visible(), f"{shown} must be on the screen"
+    assert page.locator(".older-news").get_by_role("link", name=older.title).is_visible()
     page.emulate_media(media="print")
-    for hidden in (".main-nav", ".breadcrumbs", ".news-tags", ".older-news", ".site-footer"):
-        assert not page.locator(hidden).is_visible(), f"{hidden} must not be printed"
+    for hidden in navigation:
+        assert not page.locator(hidden).first.is_visible(), f"{hidden} must not be printed"
     assert page.locator("h1").is_visible() and page.locator(".lead").is_visible()
 
 

@@ -10,7 +10,7 @@ from demo.registry import demo_password
 from editorial.demo import WAITING_TITLE
 from home.models import PortalSettings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def snapshot():

@@ -15,6 +15,7 @@ from tests.editorial.conftest import current_step
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.demo
 def test_load_demo_creates_one_account_per_role(client, home_page):
     call_command("load_demo", verbosity=0)
     for username, account in ACCOUNTS.items():

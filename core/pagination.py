@@ -1,0 +1,44 @@
+"""One way to split a reader listing into pages, with the same answers on every listing.
+
+The page is read from the ``page`` parameter, and a listing never answers 404 or 500 for it
+(readers and crawlers mistype numbers, and an old link to page 9 of a list that has shrunk
+should still show its end):
+
+- missing, empty, not a whole number in ASCII digits ("abc", "1.5"), 0 or negative: page 1;
+- beyond the last page (however long the number): the last page;
+- given twice (``?page=1&page=2``): the last value, as Django's ``QueryDict.get`` reads it.
+"""
+
+import re
+
+from django.core.paginator import Paginator
+
+PAGE_PARAMETER = "page"
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+# Page links shown around the current one and at each end; the rest become "…".
+LINKS_ON_EACH_SIDE = 2
+LINKS_ON_ENDS = 1
+
+
+def page_number(raw):
+    """The page asked for, 1 or more (it may lie beyond the last page)."""
+    raw = (raw or "").strip()
+    if not _WHOLE_NUMBER.fullmatch(raw):
+        return 1
+    return max(int(raw), 1)
+
+
+def paginate(request, items, per_page):
+    """The page of ``items`` that ``request`` asks for, by the rules above."""
+    paginator = Paginator(items, per_page)
+    number = page_number(request.GET.get(PAGE_PARAMETER))
+    return paginator.page(min(number, paginator.num_pages))
+
+
+def page_links(page):
+    """Page numbers to link around ``page``, with ``Paginator.ELLIPSIS`` for the gaps."""
+    return list(
+        page.paginator.get_elided_page_range(
+            page.number, on_each_side=LINKS_ON_EACH_SIDE, on_ends=LINKS_ON_ENDS
+        )
+    )
