@@ -161,6 +161,7 @@ def news_form(**values):
         "source_url": "https://baohatinh.vn/",
         "tags": "OCOP, Nông thôn mới",
         "related_directive_links": inline_formset([]),
+        "extra_categories": inline_formset([]),
     }
     data.update(values)
     return nested_form_data(data)
