@@ -131,7 +131,9 @@ PRINT_SETTINGS = (
 
 
 def production(extra=None, *args):
-    env = {**os.environ, **PRODUCTION_ENV, **(extra or {})}
+    # The browser tests' process-wide async switch is theirs, not the production server's.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {**inherited, **PRODUCTION_ENV, **(extra or {})}
     return subprocess.run(
         [sys.executable, *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
     )
