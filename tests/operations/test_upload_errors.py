@@ -1,12 +1,14 @@
 """An upload the media folder refuses: a Vietnamese message, no row, no file, never a 500.
 
-Here the media folder cannot be created (its parent is a file: a real OSError, as root too).
-A full disk takes the same path (MediaStorage turns any OSError into MediaWriteError after
-removing the partial file) but is not drilled yet.
+Three real refusals: a media folder that cannot be created (its parent is a file), a full
+disk and a read-only disk (small tmpfs mounts, which need root: skipped, with the reason,
+elsewhere). MediaStorage turns the OSError into MediaWriteError after removing the partial file.
 """
 
 import io
 import json
+import os
+import subprocess
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -30,6 +32,52 @@ def broken_media(settings, tmp_path):
     blocker.write_text("a file where the media folder should be")
     settings.MEDIA_ROOT = str(blocker / "media")
     return blocker
+
+
+def mounted_tmpfs(folder, options):
+    folder.mkdir()
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True
+    )
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a small disk here: {result.stderr.decode().strip()}")
+
+
+@pytest.fixture
+def full_media(settings, tmp_path):
+    """A 256 KiB disk already filled to its last few kilobytes."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small disk needs root")
+    media = tmp_path / "full"
+    mounted_tmpfs(media, "size=256k")
+    filler = media / "filler.bin"
+    with open(filler, "wb") as handle:
+        try:
+            handle.write(b"\0" * (256 * 1024 - 4096))
+        except OSError:
+            pass
+    settings.MEDIA_ROOT = str(media)
+    yield media
+    subprocess.run(["umount", "-l", str(media)], check=False)
+
+
+@pytest.fixture
+def read_only_media(settings, tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small disk needs root")
+    media = tmp_path / "read-only"
+    mounted_tmpfs(media, "size=256k,ro")
+    settings.MEDIA_ROOT = str(media)
+    yield media
+    subprocess.run(["umount", "-l", str(media)], check=False)
+
+
+def big_png_upload(name="anh-lon.png"):
+    """About 200 KB that does not compress: more than the full disk has left."""
+    image = PILImage.frombytes("RGB", (300, 250), os.urandom(300 * 250 * 3))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 @pytest.fixture
@@ -85,3 +133,36 @@ def test_multiple_upload_answers_the_upload_screen_in_json(editor, broken_media)
     assert body["success"] is False
     assert MESSAGE in body["error_message"]
     assert not get_image_model().objects.exists()
+
+
+@pytest.mark.parametrize("disk", ["full_media", "read_only_media"])
+def test_image_upload_to_a_full_or_read_only_disk_keeps_nothing_half_saved(editor, disk, request):
+    media = request.getfixturevalue(disk)
+    before = sorted(path.name for path in media.rglob("*") if path.is_file())
+    response = editor.post(
+        reverse("wagtailimages:add"),
+        {"title": "Ảnh hội nghị", "file": big_png_upload(), "collection": root_collection()},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert MESSAGE in response.content.decode(), "the editor is told in Vietnamese"
+    assert not get_image_model().objects.exists(), "no image row without its file"
+    after = sorted(path.name for path in media.rglob("*") if path.is_file())
+    assert after == before, "no partly written file is left on the disk"
+
+
+def test_document_upload_to_a_full_disk_keeps_nothing_half_saved(editor, full_media):
+    pdf = minimal_pdf(["57-NQ/TW"]) + b"%" + os.urandom(64 * 1024).hex().encode()
+    response = editor.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Nghị quyết",
+            "file": SimpleUploadedFile("nghi-quyet.pdf", pdf),
+            "collection": root_collection(),
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert MESSAGE in response.content.decode()
+    assert not get_document_model().objects.exists()
+    assert [path.name for path in full_media.rglob("*") if path.is_file()] == ["filler.bin"]
