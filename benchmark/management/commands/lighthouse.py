@@ -1,0 +1,95 @@
+"""Lighthouse scores of the home page and the newest news item on a running server.
+
+    manage.py lighthouse --base-url https://portal.example.vn
+
+Mobile settings (Lighthouse's default form factor and throttling). Installs lighthouse@12.2.3
+under var/lighthouse/ on first use; runs Debian's Chromium. Measure the server readers get (DEBUG
+off, nginx from deploy/ compressing and caching static files): `make lighthouse` starts one.
+Exits 1 when a score is under the threshold, unless --report-only.
+"""
+
+from urllib.parse import urljoin, urlsplit
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from benchmark import lighthouse
+from benchmark.management.commands.benchmark import newest_url, site_pages
+
+FOLDER = settings.VAR_DIR / "lighthouse"
+
+
+def page_paths():
+    """The home page and the most recently published live news item."""
+    news_type = ContentType.objects.get_by_natural_key("articles", "newspage")
+    news = newest_url(site_pages(), news_type.pk)
+    if not news:
+        raise CommandError(_("No live news item to measure: load the demo content first."))
+    return [("/", _("Home page")), (urlsplit(news).path, _("News item"))]
+
+
+def report_lines(label, url, found, threshold):
+    """The lines printed for one page: a score per category, the audits behind a low one."""
+    yield f"{label}: {url}"
+    for category in found:
+        score = "–" if category.score is None else str(category.score)
+        mark = _("ok") if category.passes(threshold) else _("UNDER %(n)d") % {"n": threshold}
+        yield f"  {category.id:<16} {score:>4}  {mark}"
+        if not category.passes(threshold):
+            for audit in category.failing:
+                shown = f" ({audit.shown})" if audit.shown else ""
+                yield f"      - {audit.id}: {audit.title}{shown} [{audit.score:.2f}]"
+
+
+class Command(BaseCommand):
+    help = "Lighthouse (mobile) on the home page and the newest news item of a running server."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--base-url", required=True, help="e.g. https://portal.example.vn")
+        parser.add_argument("--threshold", type=int, default=95, help="Lowest passing score.")
+        parser.add_argument("--runs", type=int, default=1, help="Runs per page (median).")
+        parser.add_argument("--chromium", default="/usr/bin/chromium")
+        parser.add_argument(
+            "--resolve",
+            metavar="ADDRESS",
+            help="Send the base URL's host name to this address (a local nginx for a real name).",
+        )
+        parser.add_argument(
+            "--report-only", action="store_true", help="Exit 0 whatever the scores."
+        )
+
+    def handle(self, *args, base_url, threshold, runs, chromium, resolve, report_only, **opts):
+        try:
+            if lighthouse.install(FOLDER):
+                self.stdout.write(_("Installed lighthouse@%(v)s") % {"v": lighthouse.VERSION})
+            below = self.measure_all(base_url, threshold, max(runs, 1), chromium, resolve)
+        except lighthouse.LighthouseError as error:
+            raise CommandError(str(error)) from error
+        if below:
+            message = _("%(n)d score(s) under %(t)d.") % {"n": below, "t": threshold}
+            if not report_only:
+                raise CommandError(message)
+            self.stdout.write(message)
+        else:
+            self.stdout.write(_("Every score is at least %(t)d.") % {"t": threshold})
+
+    def measure_all(self, base_url, threshold, runs, chromium, resolve):
+        """Print each page's scores; return how many fell under the threshold."""
+        below = 0
+        for path, label in page_paths():
+            url = urljoin(base_url.rstrip("/") + "/", path.lstrip("/"))
+            flags = lighthouse.chrome_flags(url, resolve)
+            reports = []
+            for number in range(runs):
+                self.stdout.write(
+                    _("Lighthouse run %(i)d/%(n)d: %(url)s")
+                    % {"i": number + 1, "n": runs, "url": url}
+                )
+                reports.append(lighthouse.run(FOLDER, url, chromium, flags))
+            found = lighthouse.categories(lighthouse.median_run(reports))
+            for line in report_lines(label, url, found, threshold):
+                self.stdout.write(line)
+            below += sum(not category.passes(threshold) for category in found)
+        return below
