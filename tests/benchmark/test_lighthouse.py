@@ -103,7 +103,7 @@ def test_chromium_accepts_a_self_signed_certificate_only_on_loopback_or_a_mapped
     assert "--ignore-certificate-errors" not in remote and "--no-sandbox" in remote
     assert "--ignore-certificate-errors" in lighthouse.chrome_flags("https://127.0.0.1:8443/")
     mapped = lighthouse.chrome_flags("https://portal.test:8443/tin/", resolve="127.0.0.1")
-    assert "--host-resolver-rules=MAP portal.test 127.0.0.1" in mapped
+    assert '--host-resolver-rules="MAP portal.test 127.0.0.1"' in mapped
     assert "--ignore-certificate-errors" in mapped
 
 
@@ -123,3 +123,12 @@ def test_the_pages_are_the_home_page_and_the_newest_live_news_item(home_page, si
     newest = make_news(category, "Tin mới nhất")
     make_news(category, "Tin nháp", publish=False)
     assert [path for path, _label in page_paths()] == ["/", newest.url]
+
+
+@pytest.mark.parametrize(
+    ("index", "slowdown"),
+    [(2000, 4.0), (1056, 4.0), (660, 2.5), (295, 1.1), (120, 1.0), (None, 1.0)],
+)
+def test_the_cpu_slowdown_brings_the_host_to_the_emulated_phone(index, slowdown):
+    measured = {**report(), "environment": {"benchmarkIndex": index}}
+    assert lighthouse.calibrated_slowdown(measured) == slowdown
