@@ -22,24 +22,14 @@ from core.queries import reader_pages
 FIXED_PATHS = ("/", "/tim-kiem/?q=nong+thon+moi", "/sitemap.xml", "/rss/")
 
 
-def site_pages():
-    """The live pages readers may see under the default site."""
-    site = Site.objects.get(is_default_site=True)
-    return reader_pages().readable().descendant_of(site.root_page)
-
-
-def newest_url(pages, content_type_id):
-    """The address of the most recently published of ``pages`` of one page type."""
-    newest = pages.filter(content_type_id=content_type_id).order_by("-last_published_at").first()
-    return newest.get_url() if newest else None
-
-
 def sample_paths():
     """The fixed reader paths, then the newest live page of each page type under the site."""
-    pages = site_pages()
+    site = Site.objects.get(is_default_site=True)
+    pages = reader_pages().readable().descendant_of(site.root_page)
     paths = list(FIXED_PATHS)
     for content_type_id in sorted(set(pages.values_list("content_type_id", flat=True))):
-        url = newest_url(pages, content_type_id)
+        newest = pages.filter(content_type_id=content_type_id).order_by("-last_published_at")
+        url = newest.first().get_url()
         if url and url not in paths:
             paths.append(url)
     return paths
