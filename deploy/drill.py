@@ -13,6 +13,8 @@ throw-away folder, and stops all of it at the end.
 - backup: manage.py backup, restore into another database and media folder, compare.
 - faults: PostgreSQL stopped under load (errors only while down, recovery within 10 s, no saved
   draft lost); Redis stopped (pages served, editors still signed in).
+- lighthouse: manage.py lighthouse (mobile scores of the home page and a news item) through
+  nginx, as readers get the pages: compressed, static files cached for a year.
 """
 
 import concurrent.futures
@@ -37,12 +39,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
 BASE = int(os.environ.get("DRILL_PORT_BASE", "9500"))
-PORTS = {"app1": BASE + 1, "app2": BASE + 2, "pg": BASE + 32, "redis": BASE + 79}
-PORTS.update({"http": BASE + 80, "https": BASE + 43})
+PORTS = {"app1": BASE + 1, "app2": BASE + 2, "pg": BASE + 32, "redis": BASE + 39}
+PORTS.update({"http": BASE + 40, "https": BASE + 43})
 HOST = "portal.test"
 # Debian's prefix: modules-enabled names its modules relative to it; every other path is absolute.
 NGINX_PREFIX = "/usr/share/nginx/"
 PASSWORD = secrets.token_urlsafe(16)
+# Extra arguments of manage.py lighthouse in the lighthouse phase (`--runs 3`, `--report-only`).
+LIGHTHOUSE_ARGS = os.environ.get("LIGHTHOUSE_ARGS", "").split()
 FAILURES = []
 
 
@@ -603,6 +607,16 @@ def backup_drill(stack):
     )
 
 
+def lighthouse_scores(stack):
+    say("Lighthouse through nginx (mobile)")
+    base_url = f"https://{HOST}:{PORTS['https']}"
+    command = [str(BIN / "python"), "manage.py", "lighthouse", "--base-url", base_url]
+    result = subprocess.run(
+        [*command, "--resolve", "127.0.0.1", *LIGHTHOUSE_ARGS], cwd=ROOT, env=stack.env
+    )
+    expect(result.returncode == 0, "Lighthouse scores at least 95 on both pages")
+
+
 def digest(folder):
     return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in folder.iterdir()}
 
@@ -621,6 +635,8 @@ def main(phases):
         if "faults" in phases:
             postgres_drill(stack)
             redis_drill(stack)
+        if "lighthouse" in phases:
+            lighthouse_scores(stack)
     finally:
         stack.stop_all()
     say(
