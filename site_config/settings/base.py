@@ -312,6 +312,9 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # The development server's media (images only, operations/views.py); never in production.
 DEV_MEDIA_SERVER = False
+# The trivial view make bench measures every page against (benchmark/views.py): routed only
+# on the benchmark's own app servers, which set it in their environment.
+BENCHMARK_FLOOR_VIEW = env_bool("BENCHMARK_FLOOR_VIEW", False)
 # nginx's internal location for document downloads (deploy/nginx/portal.conf), when
 # SENDFILE_BACKEND is operations.sendfile_nginx (production.py).
 DOCUMENTS_ACCEL_REDIRECT_PREFIX = "/_protected_media/"
