@@ -215,6 +215,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 3600)
 PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 60)
+# Costly template fragments ({% fragment %}) kept in the same cache, ended by every purge.
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/django-admin/"]
 PAGE_CACHE_EXCLUDED_PATHS += [env("MEDIA_URL", "/media/"), env("STATIC_URL", "/static/")]
 WAGTAILFRONTENDCACHE = {}

@@ -228,7 +228,14 @@ class Command(BaseCommand):
 
     def wrk(self, url, duration):
         script = Path(self.options["script"])
-        command = ["wrk", "-t2", f"-c{self.options['connections']}", f"-d{duration}s"]
+        command = [
+            "wrk",
+            "-t2",
+            f"-c{self.options['connections']}",
+            f"-d{duration}s",
+            "--timeout",
+            "30s",
+        ]
         command += ["-s", str(script), url]
         if url.startswith("http://"):
             command += ["-H", "X-Forwarded-Proto: https"]
