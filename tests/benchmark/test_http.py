@@ -2,12 +2,17 @@
 the goals, and the floor view that production never routes."""
 
 import importlib
+import os
+import subprocess
+import sys
+import time
 
 import pytest
 from django.test import override_settings
 from django.urls import clear_url_caches
 
 from benchmark import http
+from benchmark.management.commands.bench_http import worker_memory
 
 WRK_OUTPUT = """Running 3s test @ http://127.0.0.1:9701/
   2 threads and 8 connections
@@ -116,3 +121,16 @@ def test_floor_view_is_not_routed_unless_the_benchmark_enables_it(client, home_p
     finally:
         reload_urls()
     assert client.get("/_benchmark/floor/").status_code == 404
+
+
+def test_worker_memory_reads_the_resident_size_of_each_child():
+    code = 'import sys, time; block = b"x" * 40_000_000; print(flush=True); time.sleep(60)'
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    try:
+        child.stdout.readline()  # the block is allocated
+        time.sleep(0.1)
+        memory = worker_memory(os.getpid())
+        assert 40 < memory[child.pid] < 200
+    finally:
+        child.kill()
+        child.wait()
