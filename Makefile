@@ -57,9 +57,14 @@ test: venv
 test-fast: venv
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser and not demo"
 
-# Queries and times of the reader pages on the current database (figures to compare, not a test).
+# Queries and times of the reader pages on the current database (figures to compare, not a
+# test), then the same pages under load through gunicorn and nginx from deploy/ (wrk, Debian's).
+BENCH_PORT_BASE ?= 9700
+# The test client's figures are the render's: the page cache would answer them with no query.
 bench: setup
-	$(BIN)/python manage.py benchmark
+	PAGE_CACHE_ENABLED=false $(BIN)/python manage.py benchmark
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python manage.py bench_http --port-base $(BENCH_PORT_BASE)
 
 # Snapshot of the configured database and MEDIA_ROOT (manifest of checksums) under BACKUP_DIR;
 # `make restore FROM=<backup folder>` into an empty database and media folder.

@@ -120,8 +120,13 @@ class Client:
 
 
 class Stack:
-    def __init__(self):
-        self.dir = Path(tempfile.mkdtemp(prefix="portal-drill-"))
+    """Processes of the deployment in a throw-away folder: by default the drill's private
+    PostgreSQL and Redis; the benchmark (benchmark/management/commands/bench_http.py) gives
+    its own ports and points the environment at the current database instead."""
+
+    def __init__(self, ports=PORTS, prefix="portal-drill-"):
+        self.ports = ports
+        self.dir = Path(tempfile.mkdtemp(prefix=prefix))
         self.dir.chmod(0o755)
         self.processes = {}
         self.pgdata = self.dir / "pgdata"
@@ -246,15 +251,16 @@ class Stack:
         )
         wait_for_port(port, timeout=60)
 
-    def start_nginx(self):
+    def start_nginx(self, upstreams=("app1", "app2")):
+        ports = self.ports
         env_file = self.dir / "portal.env"
         env_file.write_text(
             "\n".join(
                 [
                     f"ALLOWED_HOSTS={HOST}",
-                    f"NGINX_HTTP_LISTEN=127.0.0.1:{PORTS['http']}",
-                    f"NGINX_HTTPS_LISTEN=127.0.0.1:{PORTS['https']}",
-                    f"NGINX_UPSTREAMS=127.0.0.1:{PORTS['app1']} 127.0.0.1:{PORTS['app2']}",
+                    f"NGINX_HTTP_LISTEN=127.0.0.1:{ports['http']}",
+                    f"NGINX_HTTPS_LISTEN=127.0.0.1:{ports['https']}",
+                    "NGINX_UPSTREAMS=" + " ".join(f"127.0.0.1:{ports[name]}" for name in upstreams),
                     f"NGINX_CACHE_DIR={self.dir / 'nginx-cache'}",
                     f"NGINX_LOG_DIR={self.dir}",
                     f"TLS_CERTIFICATE={self.dir / 'cert.pem'}",
@@ -322,7 +328,7 @@ http {{
         self.processes["nginx"] = subprocess.Popen(
             ["nginx", "-p", NGINX_PREFIX, "-c", str(self.dir / "nginx.conf")]
         )
-        wait_for_port(PORTS["https"])
+        wait_for_port(ports["https"])
 
     def stop_all(self):
         for process in reversed(list(self.processes.values())):

@@ -1,7 +1,8 @@
 """gunicorn settings for every app server (deploy/systemd/portal@.service passes --bind).
 
 Workers follow the CPU count unless GUNICORN_WORKERS says otherwise; a worker is replaced after
-about a thousand requests so memory growth never accumulates; the access log is the app's own
+about a thousand requests (GUNICORN_MAX_REQUESTS; 0 never, as the benchmark runs them to show a
+worker's memory after 10,000 requests) so memory growth never accumulates; the access log is the app's own
 one line per request (logger portal.request), so gunicorn writes none.
 """
 
@@ -15,7 +16,7 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-max_requests = 1000
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
 max_requests_jitter = 100
 accesslog = None
 errorlog = "-"

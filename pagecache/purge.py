@@ -19,8 +19,12 @@ from pagecache import store
 
 
 def active():
-    """Whether any cache may hold pages, so a change has something to purge."""
-    return settings.PAGE_CACHE_ENABLED or bool(settings.WAGTAILFRONTENDCACHE)
+    """Whether any cache may hold pages or fragments, so a change has something to purge."""
+    return (
+        settings.PAGE_CACHE_ENABLED
+        or settings.FRAGMENT_CACHE_ENABLED
+        or bool(settings.WAGTAILFRONTENDCACHE)
+    )
 
 
 def purge_later(dependents):

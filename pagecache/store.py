@@ -7,6 +7,10 @@ replaces its token, so every entry made before no longer matches, without listin
 variants (``?page=1000``, the register's filters, search queries). A lost token (eviction,
 restart) reads as a miss, never as a stale hit. One lookup is a single ``get_many``, one
 round trip to Redis.
+
+Template fragments (``{% fragment %}``, pagecache/templatetags) are keyed on one more token,
+the generation, which every purge replaces: a fragment never outlives a change that purged
+any page, whichever page showed it.
 """
 
 import hashlib
@@ -19,6 +23,7 @@ from django.core.cache import caches
 # Query parameters that never change what a page shows (campaign tags added by sharing).
 IGNORED_PARAMETERS = ("utm_", "fbclid", "gclid", "zarsrc")
 KEY_PREFIX = "pagecache"
+GENERATION_KEY = f"{KEY_PREFIX}:generation"
 
 
 def cache():
@@ -94,4 +99,20 @@ def purge(paths=(), subtrees=(), everything=False):
     new_tokens = {path_token_key(path): secrets.token_hex(8) for path in paths}
     new_tokens |= {subtree_token_key(path): secrets.token_hex(8) for path in subtrees}
     if new_tokens:
+        new_tokens[GENERATION_KEY] = secrets.token_hex(8)
         cache().set_many(new_tokens, timeout=None)
+
+
+def generation():
+    """The current fragment generation (made on first use, or after an eviction)."""
+    store = cache()
+    found = store.get(GENERATION_KEY)
+    if found is None:
+        store.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        found = store.get(GENERATION_KEY)
+    return found
+
+
+def fragment_key(generation_token, name, values):
+    text = "|".join(str(value) for value in values)  # str: lazy translations by their text
+    return f"{KEY_PREFIX}:fragment:{generation_token}:{name}:{_digest(text)}"

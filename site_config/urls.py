@@ -30,4 +30,9 @@ urlpatterns = [
 if settings.DEV_MEDIA_SERVER:
     urlpatterns += [path("", include("operations.urls"))]
 
+if settings.BENCHMARK_FLOOR_VIEW:  # only on the benchmark's own app servers (make bench)
+    from benchmark.views import floor
+
+    urlpatterns += [path("_benchmark/floor/", floor, name="benchmark_floor")]
+
 urlpatterns += [path("", include(wagtail_urls))]

@@ -215,6 +215,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 3600)
 PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 60)
+# Costly template fragments ({% fragment %}) kept in the same cache, ended by every purge.
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/django-admin/"]
 PAGE_CACHE_EXCLUDED_PATHS += [env("MEDIA_URL", "/media/"), env("STATIC_URL", "/static/")]
 WAGTAILFRONTENDCACHE = {}
@@ -312,6 +314,9 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # The development server's media (images only, operations/views.py); never in production.
 DEV_MEDIA_SERVER = False
+# The trivial view make bench measures every page against (benchmark/views.py): routed only
+# on the benchmark's own app servers, which set it in their environment.
+BENCHMARK_FLOOR_VIEW = env_bool("BENCHMARK_FLOOR_VIEW", False)
 # nginx's internal location for document downloads (deploy/nginx/portal.conf), when
 # SENDFILE_BACKEND is operations.sendfile_nginx (production.py).
 DOCUMENTS_ACCEL_REDIRECT_PREFIX = "/_protected_media/"

@@ -22,3 +22,4 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests of other areas change pages without publishing; the page cache's own tests turn it on.
 PAGE_CACHE_ENABLED = False
+FRAGMENT_CACHE_ENABLED = False  # the page cache tests turn both on

@@ -1,4 +1,5 @@
-"""The page cache switched on, empty, for each test; and a small site to cache."""
+"""The page cache and the fragment cache switched on, empty, for each test; and a small site
+to cache. Every purge test thus also checks that no cached fragment shows the old content."""
 
 import pytest
 from django.core.cache import cache
@@ -10,6 +11,7 @@ from tests.factories import make_directive, make_directive_index, make_news, mak
 def page_cache(settings):
     """Cleared before, not after: a test may have pointed the cache at a shared Redis."""
     settings.PAGE_CACHE_ENABLED = True
+    settings.FRAGMENT_CACHE_ENABLED = True
     cache.clear()
 
 

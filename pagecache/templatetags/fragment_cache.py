@@ -1,0 +1,54 @@
+"""``{% fragment name value ... %}...{% endfragment %}``: a part of a page kept across renders.
+
+For the costly parts that many renders share (a news item's neighbours, a link list). The key
+is the fragment's name, the values it varies on and the current generation
+(``pagecache.store.generation``), which every purge replaces, so no fragment survives a change.
+It needs no purge rule of its own: whatever changes what a fragment shows also changes a page
+that shows it, and that purge ends every fragment. Off with ``FRAGMENT_CACHE_ENABLED=false``.
+"""
+
+from django import template
+from django.conf import settings
+
+from pagecache import store
+
+register = template.Library()
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        if not settings.FRAGMENT_CACHE_ENABLED:
+            return self.nodelist.render(context)
+        values = [value.resolve(context) for value in self.vary_on]
+        key = store.fragment_key(current_generation(context), self.name, values)
+        cache = store.cache()
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, timeout=settings.PAGE_CACHE_TIMEOUT)
+        return html
+
+
+def current_generation(context):
+    """Read once per request: every fragment of a page belongs to the same generation."""
+    request = context.get("request")
+    found = getattr(request, "_fragment_generation", None)
+    if found is None:
+        found = store.generation()
+        if request is not None:
+            request._fragment_generation = found
+    return found
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment "name" page.pk request.get_host %}``: the name, then what it varies on."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("fragment needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])
