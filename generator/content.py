@@ -145,7 +145,9 @@ class ContentGenerator:
         names = [*words.SUBJECTS, *words.EXTRA_TAGS, *words.PRODUCTS]
         names += [f"huyện {district}" for district in words.DISTRICTS]
         names += [f"xã {commune}" for commune in words.COMMUNES]
-        names += [f"{subject} {district}" for subject in words.SUBJECTS for district in words.DISTRICTS]
+        names += [
+            f"{subject} {district}" for subject in words.SUBJECTS for district in words.DISTRICTS
+        ]
         return list(dict.fromkeys(names))[:TAG_COUNT]
 
     @staticmethod
@@ -237,15 +239,23 @@ class ContentGenerator:
 
     def _sentence(self, rng, district, commune, subject):
         forms = (
-            lambda: f"{rng.choice(words.CONNECTORS)}, {rng.choice(words.ACTORS).lower()} "
-            f"{district} đã {rng.choice(words.ACTIONS)} {subject}, {rng.choice(words.RESULTS)}.",
-            lambda: f"Tại xã {commune}, {rng.choice(words.ACTORS).lower()} tập trung "
-            f"{rng.choice(words.ACTIONS)} xây dựng {rng.choice(words.PLACES)}, "
-            f"{rng.choice(words.RESULTS)}.",
-            lambda: f"Theo ông {rng.choice(words.PEOPLE)}, việc {rng.choice(words.ACTIONS)} "
-            f"{rng.choice(words.SUBJECTS)} giúp {rng.choice(words.RESULTS)}.",
-            lambda: f"Sản phẩm {rng.choice(words.PRODUCTS)} của {district} được hỗ trợ "
-            f"quảng bá, {rng.choice(words.RESULTS)}.",
+            lambda: (
+                f"{rng.choice(words.CONNECTORS)}, {rng.choice(words.ACTORS).lower()} "
+                f"{district} đã {rng.choice(words.ACTIONS)} {subject}, {rng.choice(words.RESULTS)}."
+            ),
+            lambda: (
+                f"Tại xã {commune}, {rng.choice(words.ACTORS).lower()} tập trung "
+                f"{rng.choice(words.ACTIONS)} xây dựng {rng.choice(words.PLACES)}, "
+                f"{rng.choice(words.RESULTS)}."
+            ),
+            lambda: (
+                f"Theo ông {rng.choice(words.PEOPLE)}, việc {rng.choice(words.ACTIONS)} "
+                f"{rng.choice(words.SUBJECTS)} giúp {rng.choice(words.RESULTS)}."
+            ),
+            lambda: (
+                f"Sản phẩm {rng.choice(words.PRODUCTS)} của {district} được hỗ trợ "
+                f"quảng bá, {rng.choice(words.RESULTS)}."
+            ),
         )
         return rng.choice(forms)()
 
@@ -277,7 +287,10 @@ class ContentGenerator:
         ]
         if rng.random() < 0.1:
             blocks.append(
-                {"type": "document", "value": {"document": rng.choice(self.pools.pdfs), "title": ""}}
+                {
+                    "type": "document",
+                    "value": {"document": rng.choice(self.pools.pdfs), "title": ""},
+                }
             )
         published = self._moment()
         author = rng.choice(words.AUTHORS)
@@ -343,7 +356,7 @@ class ContentGenerator:
         ]
         page = DirectivePage(
             title=f"{type_name} số {number} {summary[0].lower()}{summary[1:]}"[:255],
-            slug=ascii_slug(f"{type_name} {number}"),
+            slug=ascii_slug(f"{type_name} {number.replace('/', ' ')}"),
             number=number,
             document_type_id=type_id,
             issuing_body_id=issuer_id,

@@ -31,9 +31,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--news", type=count, default=1000, help=_("News items to add."))
-        parser.add_argument(
-            "--directives", type=count, default=200, help=_("Directives to add.")
-        )
+        parser.add_argument("--directives", type=count, default=200, help=_("Directives to add."))
         parser.add_argument("--seed", type=int, default=1, help=_("Seed of the generator."))
         parser.add_argument(
             "--batch-size", type=int, default=1000, help=_("Pages written per transaction.")
