@@ -277,13 +277,13 @@ class ContentGenerator:
                 + tone_placement(
                     " ".join(
                         self._sentence(rng, district, commune, subject)
-                        for _n in range(rng.randint(3, 5))
+                        for _n in range(rng.randint(2, 4))
                     ),
                     placement,
                 )
                 + "</p>",
             }
-            for _p in range(rng.randint(4, 7))
+            for _p in range(rng.randint(3, 6))
         ]
         if rng.random() < 0.1:
             blocks.append(

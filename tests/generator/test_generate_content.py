@@ -7,6 +7,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, ReferenceIndex
 
 from articles.models import NewsIndexPage, NewsPage, NewsTag
@@ -140,6 +142,13 @@ def test_reader_pages_and_search_find_the_generated_content(generated, client):
         directive.number
         in client.get(register.url + f"?q={directive.number}", follow=True).content.decode()
     )
+
+    for url in (news.url, category.url):  # three levels of categories below the news index
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert len(queries) <= 12, (
+            f"{url}: {len(queries)} queries, routing must not grow with depth"
+        )
 
     words = fold_for_search(news.title).split()[1:5]
     found = client.get("/tim-kiem/", {"q": " ".join(words), "type": "news"})
