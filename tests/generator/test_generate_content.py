@@ -56,15 +56,15 @@ def test_generated_pages_sit_in_a_valid_tree_with_their_data(generated):
 
 
 def test_report_says_what_was_added_and_that_a_rerun_adds_more(generated):
-    assert f"news items added:      {NEWS}" in generated
-    assert f"directives added:      {DIRECTIVES}" in generated
-    assert "pages/s" in generated and "peak memory" in generated
-    assert "rerun adds" in generated
+    assert f"tin bài đã thêm:        {NEWS}" in generated, "the report speaks Vietnamese"
+    assert f"văn bản đã thêm:        {DIRECTIVES}" in generated
+    assert "trang/giây" in generated and "bộ nhớ cao nhất" in generated
+    assert "Chạy lại sẽ thêm" in generated
 
     second = generate()
     assert NewsPage.objects.count() == 2 * NEWS, "a rerun adds as many again"
     assert DirectivePage.objects.count() == 2 * DIRECTIVES
-    assert "news categories added: 0" in second, "the categories are found, not made twice"
+    assert "chuyên mục tin đã thêm: 0" in second, "the categories are found, not made twice"
 
 
 def _categories_are_three_levels_deep_under_the_news_index():
