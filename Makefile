@@ -106,7 +106,7 @@ format: venv
 	$(BIN)/ruff format .
 
 # The project's apps, each with its own catalogue under <app>/locale/.
-APPS := core home search demo benchmark translations articles directives editorial pages nukeviet operations security
+APPS := core home search demo benchmark translations articles directives editorial pages nukeviet operations security generator
 
 # Regenerate the project's Vietnamese catalogues (needs gettext) and compile them.
 messages: venv

@@ -147,22 +147,57 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsIndexPage.objects.child_of(self).readable()
 
     def route(self, request, path_components):
-        """Find a child in one query of its own type instead of Wagtail's two.
+        """Find the page at the end of the path in one or two queries, however deep.
 
-        Only a category can have more path below it; at the last step news items are looked
-        up first, with their featured image. Children take precedence over the routes below.
+        Wagtail asks the database twice per level (the child, then its type's row). Every
+        category on the path is found at once by its ``url_path``; the last component, when
+        it is not a category, is a news item of the deepest one, looked up with its featured
+        image. Children take precedence over the routes below (``rss/``).
         """
-        if path_components:
-            slug, remaining = path_components[0], path_components[1:]
-            models_to_try = (NewsIndexPage,) if remaining else (NewsPage, NewsIndexPage)
-            child = next(filter(None, (self._child(model, slug) for model in models_to_try)), None)
-            if child is not None:
-                child._cached_parent_obj = self
-                known = self.routed_ancestors()
-                if known is not None:
-                    child._route_ancestors = [*known, self]
-                return child.route(request, remaining)
-        return super().route(request, path_components)
+        if not path_components:
+            return super().route(request, path_components)
+        chain = self._categories_on(path_components)
+        known = self.routed_ancestors()
+        ancestors = None if known is None else [*known, self]
+        parent = self
+        for category in chain:
+            category._cached_parent_obj = parent
+            if ancestors is not None:
+                category._route_ancestors = list(ancestors)
+                ancestors.append(category)
+            parent = category
+        remaining = path_components[len(chain) :]
+        if remaining:
+            item = parent._child(NewsPage, remaining[0])
+            if item is not None:
+                item._cached_parent_obj = parent
+                if ancestors is not None:
+                    item._route_ancestors = ancestors
+                return item.route(request, remaining[1:])
+        if not chain:
+            return super().route(request, path_components)
+        return RoutablePageMixin.route(parent, request, remaining)
+
+    def _categories_on(self, path_components):
+        """The categories that the leading components of the path name, top first."""
+        prefixes = [
+            f"{self.url_path}{'/'.join(path_components[: end + 1])}/"
+            for end in range(len(path_components))
+        ]
+        found = {
+            category.url_path: category
+            for category in NewsIndexPage.objects.filter(
+                path__startswith=self.path, depth__gt=self.depth, url_path__in=prefixes
+            ).annotate(restricted=view_restricted())
+        }
+        chain = []
+        for depth, prefix in enumerate(prefixes, start=self.depth + 1):
+            category = found.get(prefix)
+            if category is None or category.depth != depth:
+                break
+            category._view_restricted = category.restricted
+            chain.append(category)
+        return chain
 
     def get_cached_paths(self):
         """The category page and its feed: both change when a news item of it does."""
@@ -293,7 +328,10 @@ class NewsPage(BasePage):
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("lead"),
-        index.SearchField("body"),
+        # The body's text through the method the folded copy also uses: the index asks each
+        # field once per column, and extracting a long body is the dear part (bulk indexing
+        # computes ``search_body`` once per page).
+        index.SearchField("search_body"),
         index.FilterField("published_at"),
         index.FilterField("featured"),
     ]
@@ -302,6 +340,8 @@ class NewsPage(BasePage):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         ordering = ["-published_at", "-id"]
+        # Every news listing pages in this order: read in it, never sorted (page 1,000 too).
+        indexes = [models.Index(fields=["-published_at", "-page_ptr"], name="news_newest_first")]
 
     def search_summary(self):
         return self.lead

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from core.text import normalize_data, normalize_text, single_line
 
-PROJECT_APPS = {"home", "articles", "directives", "editorial", "pages", "nukeviet"}
+PROJECT_APPS = {"home", "articles", "directives", "editorial", "pages", "nukeviet", "generator"}
 # Page fields that end up in e-mail subjects, feeds and <title>: a forged form keeps line breaks.
 SINGLE_LINE_PAGE_FIELDS = {"title", "draft_title", "seo_title"}
 

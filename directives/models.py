@@ -234,6 +234,8 @@ class DirectivePage(BasePage):
     class Meta:
         verbose_name = _("directive")
         verbose_name_plural = _("directives")
+        # The register pages in this order, with or without filters.
+        indexes = [models.Index(fields=["-issued_on", "-page_ptr"], name="directive_newest_first")]
 
     def clean(self):
         """An expiry date on or before the issue or effective date would make a document that

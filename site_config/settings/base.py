@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "editorial",
     "pages",
     "nukeviet",
+    "generator",
     "search",
     "demo",
     "benchmark",

@@ -2,11 +2,13 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import ReferenceIndex, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from home.models import RelatedLink, RelatedLinkList
-from tests.factories import make_news, make_news_index
+from tests.factories import make_news, make_news_index, portal_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +117,22 @@ def test_news_page_shows_its_related_links(client, home_page, site_settings):
     news = make_news(category, "Tin OCOP", related_links=link_list)
     html = client.get(news.url).content.decode()
     assert "Xem thêm" in html and 'href="https://ocop.vn/"' in html
+
+
+def test_the_lists_of_a_page_sidebar_and_footer_load_in_one_query(client, home_page):
+    """The per-request link-list cache: three lists on one page, one query for their links."""
+    sidebar = make_list("Liên kết nhanh", "", [("Cổng tỉnh", None, "https://hatinh.gov.vn/")])
+    footer = make_list("Chân trang", "", [("Bộ Nông nghiệp", None, "https://mae.gov.vn/")])
+    own = make_list("Xem thêm OCOP", "", [("Sản phẩm OCOP", None, "https://ocop.vn/")])
+    portal_settings(sidebar_links=sidebar, footer_links=footer)
+    news = make_news(make_news_index(home_page, "Tin tức"), "Tin OCOP", related_links=own)
+    client.get(news.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(news.url).content.decode()
+    for url in ("https://hatinh.gov.vn/", "https://mae.gov.vn/", "https://ocop.vn/"):
+        assert url in html, url
+    link_queries = [q["sql"] for q in queries if 'FROM "home_relatedlink"' in q["sql"]]
+    assert len(link_queries) == 1, f"the three lists in one query, not {len(link_queries)}"
 
 
 def test_copying_a_list_creates_a_new_list_and_leaves_the_original(admin_client, home_page):
