@@ -9,8 +9,7 @@ from wagtail.models import Page
 
 from editorial.roles import CONTRIBUTOR, DEPUTY, EDITOR, NEWS, sync_editorial
 from security.two_factor import requires_two_factor
-from tests.editorial.conftest import ITEM_MODEL, make_member, make_section
-from tests.factories import ensure_site
+from tests.factories import ITEM_MODEL, ensure_site, make_member, make_section
 from tests.two_factor import app_device, pass_second_step
 
 PASSWORD = "secret-pass-123"
