@@ -65,7 +65,8 @@ def assert_no_publish_action(page):
     expect(
         footer.locator("button[name='action-submit'], [data-workflow-action-name]").first
     ).to_be_visible()
-    assert footer.locator("button[name='action-publish']").count() == 0
+    publish = footer.locator("button[name='action-publish']").count()
+    assert publish == 0, f"a Publish button in the editor's footer at {page.url}"
 
 
 def approve_in_editor(page, item):
