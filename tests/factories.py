@@ -1,14 +1,22 @@
-"""Shared builders for tests: the page tree every test stands on, users, pages, and the data
-the admin's create forms post for the content types."""
+"""Shared builders for tests: the page tree every test stands on, users and board members,
+pages, link lists, and the data the admin's create forms post for the content types.
+
+A news section is a top-level news category (``NewsIndexPage``) and its items are news
+(``NewsPage``); a directive section is a register (``DirectiveIndexPage``) and its items are
+directives (``DirectivePage``). Sections are created as an administrator creates them and the
+board's workflow attaches itself (``editorial/signals.py``); nothing is attached by hand here.
+"""
 
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from articles.models import NewsIndexPage, NewsPage
 from directives.models import (
     DirectiveAttachment,
     DirectiveIndexPage,
@@ -17,7 +25,28 @@ from directives.models import (
     IssuingBody,
 )
 from directives.pdf import minimal_pdf
-from home.models import HomePage, PortalSettings
+from editorial.roles import (
+    ADMIN_TEAM,
+    CHIEF,
+    CONTRIBUTOR,
+    DEPUTY,
+    DIRECTIVES,
+    EDITOR,
+    NEWS,
+)
+from home.models import HomePage, PortalSettings, RelatedLink, RelatedLinkList
+
+MEMBER_PASSWORD = "secret-pass-123"
+ROLE_USERS = {
+    CONTRIBUTOR: "ctv",
+    EDITOR: "btv",
+    DEPUTY: "pho",
+    CHIEF: "truong",
+    ADMIN_TEAM: "quantri",
+}
+KINDS = (NEWS, DIRECTIVES)
+SECTION_MODEL = {NEWS: NewsIndexPage, DIRECTIVES: DirectiveIndexPage}
+ITEM_MODEL = {NEWS: NewsPage, DIRECTIVES: DirectivePage}
 
 
 def ensure_site():
@@ -60,6 +89,16 @@ def portal_settings(**values):
 
 def make_superuser(username="admin", password="secret-pass-123"):
     return get_user_model().objects.create_superuser(username, f"{username}@example.com", password)
+
+
+def make_member(role, username=None, password=MEMBER_PASSWORD, email=None):
+    """A user in the board group of ``role`` (the board's groups must exist: sync_editorial)."""
+    username = username or ROLE_USERS[role]
+    user = get_user_model().objects.create_user(
+        username, email or f"{username}@example.com", password, first_name=username
+    )
+    user.groups.add(Group.objects.get(board_role__key=role))
+    return user
 
 
 def make_document(title="Tệp văn bản", name="van-ban.pdf", content=None):
@@ -109,8 +148,6 @@ def make_directive(index, number="57-NQ/TW", *, live=True, attachments=(), **val
 
 
 def make_news_index(parent, title="Tin tức - Sự kiện", **values):
-    from articles.models import NewsIndexPage
-
     category = NewsIndexPage(title=title, **values)
     parent.add_child(instance=category)
     category.save_revision().publish()
@@ -123,7 +160,7 @@ def make_news(
     """A news item under ``parent``, citing the directives ``cites``; ``publish=False`` leaves a draft."""
     from django.utils import timezone
 
-    from articles.models import NewsPage, NewsRelatedDirective
+    from articles.models import NewsRelatedDirective
 
     values.setdefault("lead", f"Tóm tắt: {title}")
     values.setdefault("body", [("paragraph", f"<p>Nội dung {title}</p>")])
@@ -139,6 +176,77 @@ def make_news(
     if publish:
         revision.publish()
     return news
+
+
+def make_directive_with_file(home):
+    """A register holding Resolution 57-NQ/TW with its signed PDF attached."""
+    register = make_directive_index(home)
+    document = make_document("Nghị quyết 57-NQ/TW (bản ký số)", name="nghi-quyet-57.pdf")
+    directive = make_directive(
+        register,
+        "57-NQ/TW",
+        title="Nghị quyết về đột phá phát triển khoa học, công nghệ và chuyển đổi số",
+        attachments=[document],
+    )
+    return register, directive, document
+
+
+def make_news_scene(site):
+    """A category with a sub-category, an illustrated item citing a directive, and neighbours."""
+    from django.utils import timezone
+
+    _register, directive, _document = make_directive_with_file(site)
+    category = make_news_index(site, "Tin tức - Sự kiện", show_in_menus=True)
+    province = make_news_index(category, "Tin trong tỉnh")
+    base = timezone.now() - datetime.timedelta(days=5)
+    for day in range(3):
+        make_news(
+            province, f"Tin cũ số {day + 1}", published_at=base + datetime.timedelta(days=day)
+        )
+    news = make_news(
+        province,
+        "Hà Tĩnh triển khai Nghị quyết số 57-NQ/TW về chuyển đổi số",
+        tags=["chuyển đổi số", "nghị quyết"],
+        source_name="Anh Hoài/baohatinh.vn",
+        source_url="https://baohatinh.vn/",
+        featured_image=make_image("Hội nghị triển khai"),
+        featured_image_caption="Quang cảnh hội nghị triển khai",
+        cites=[directive],
+    )
+    make_news(province, "Tin mới hơn", tags=["chuyển đổi số"])
+    return category, province, news
+
+
+def make_section(parent, kind, title):
+    """A news category or a document register, created the way an administrator does."""
+    build = {NEWS: make_news_index, DIRECTIVES: make_directive_index}[kind]
+    return build(parent, title)
+
+
+def kind_of(section):
+    """NEWS or DIRECTIVES, from the page type of ``section`` (a sub-category is news)."""
+    specific = section.specific
+    return next(kind for kind, model in SECTION_MODEL.items() if isinstance(specific, model))
+
+
+def make_item(section, owner, title, live=False):
+    """A news item or a directive in ``section``, a draft of ``owner`` unless ``live``."""
+    if kind_of(section) == NEWS:
+        item = make_news(section, title, publish=live, owner=owner)
+    else:
+        item = make_directive(section, "120/KH-VPĐP", title=title, live=live, owner=owner)
+        revision = item.save_revision(user=owner)
+        if live:
+            revision.publish()
+    return Page.objects.get(pk=item.pk).specific
+
+
+def make_link_list(name="Liên kết website", heading="Liên kết website", links=()):
+    """A related-link list of ``(title, page, url)`` links, in that order."""
+    link_list = RelatedLinkList.objects.create(name=name, heading=heading)
+    for title, page, url in links:
+        RelatedLink.objects.create(link_list=link_list, title=title, page=page, url=url)
+    return link_list
 
 
 def make_image(title="Ảnh thử", colour=(11, 83, 148)):
@@ -189,3 +297,10 @@ def directive_form(**values):
     }
     data.update(values)
     return nested_form_data(data)
+
+
+def item_fields(kind, title):
+    """What an editor types into the create form of an item of ``kind`` (the admin copies the
+    title into the slug box as the editor types)."""
+    form = {NEWS: news_form, DIRECTIVES: directive_form}[kind]
+    return form(title=title, slug=title.lower().replace(" ", "-"))

@@ -7,6 +7,7 @@ from tests.browser.checks import (
     assert_no_horizontal_scroll,
     focused_outline,
 )
+from tests.factories import make_directive_with_file, make_news_scene
 
 
 @pytest.mark.parametrize("path", ["/", "/tim-kiem/", "/tim-kiem/?q=nong+thon+moi", "/khong-co/"])
@@ -33,9 +34,7 @@ def test_keyboard_reaches_search_with_a_visible_focus(page):
 
 
 def test_directive_pages_have_no_axe_violations_and_fit_a_phone(page, phone_page, site):
-    from tests.browser.test_reader_paths import build_directive
-
-    register, directive, _document = build_directive(site)
+    register, directive, _document = make_directive_with_file(site)
     for path in ("/", register.url, directive.url, "/tim-kiem/?q=57-NQ/TW"):
         page.goto(path)
         assert_no_axe_violations(page)
@@ -43,38 +42,9 @@ def test_directive_pages_have_no_axe_violations_and_fit_a_phone(page, phone_page
         assert_no_horizontal_scroll(phone_page)
 
 
-def build_news_section(site):
-    """A category with a sub-category, an illustrated item citing a directive, and neighbours."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from tests.browser.test_reader_paths import build_directive
-    from tests.factories import make_image, make_news, make_news_index
-
-    _register, directive, _document = build_directive(site)
-    category = make_news_index(site, "Tin tức - Sự kiện", show_in_menus=True)
-    province = make_news_index(category, "Tin trong tỉnh")
-    base = timezone.now() - timedelta(days=5)
-    for day in range(3):
-        make_news(province, f"Tin cũ số {day + 1}", published_at=base + timedelta(days=day))
-    news = make_news(
-        province,
-        "Hà Tĩnh triển khai Nghị quyết số 57-NQ/TW về chuyển đổi số",
-        tags=["chuyển đổi số", "nghị quyết"],
-        source_name="Anh Hoài/baohatinh.vn",
-        source_url="https://baohatinh.vn/",
-        featured_image=make_image("Hội nghị triển khai"),
-        featured_image_caption="Quang cảnh hội nghị triển khai",
-        cites=[directive],
-    )
-    make_news(province, "Tin mới hơn", tags=["chuyển đổi số"])
-    return category, province, news
-
-
 def test_news_pages_have_no_axe_violations_and_fit_a_phone(page, phone_page, site):
 
-    category, province, news = build_news_section(site)
+    category, province, news = make_news_scene(site)
     for path in (category.url, province.url, news.url, "/the/chuyen-doi-so/"):
         page.goto(path)
         assert_no_axe_violations(page)
@@ -83,7 +53,7 @@ def test_news_pages_have_no_axe_violations_and_fit_a_phone(page, phone_page, sit
 
 
 def test_keyboard_alone_opens_an_article_from_its_category(page, site):
-    _category, province, news = build_news_section(site)
+    _category, province, news = make_news_scene(site)
     page.goto(province.url)
     for _step in range(40):
         page.keyboard.press("Tab")

@@ -12,13 +12,13 @@ import polib
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, sync_editorial
 from security.two_factor import requires_two_factor
 from tests.factories import (
     make_directive,
     make_directive_index,
+    make_member,
     make_news,
     make_news_index,
     make_superuser,
@@ -183,8 +183,7 @@ ROLE_SCREENS = [
 @pytest.mark.parametrize("role", [CONTRIBUTOR, EDITOR, DEPUTY, CHIEF, ADMIN_TEAM])
 def test_admin_screens_have_no_english_for_each_role(page, site, role):
     sync_editorial(apps)
-    user = get_user_model().objects.create_user("thanh_vien", "tv@example.com", PASSWORD)
-    user.groups.add(Group.objects.get(board_role__key=role))
+    make_member(role, "thanh_vien", PASSWORD, email="tv@example.com")
     category = make_news_index(site, title="Tin trong tỉnh")
     news = make_news(category, title="Hội nghị tổng kết xây dựng nông thôn mới")
     directive = make_directive(make_directive_index(site), number="57-NQ/TW")

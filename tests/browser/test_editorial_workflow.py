@@ -9,8 +9,7 @@ from wagtail.models import Page
 
 from editorial.roles import CONTRIBUTOR, DEPUTY, EDITOR, NEWS, sync_editorial
 from security.two_factor import requires_two_factor
-from tests.editorial.conftest import ITEM_MODEL, make_member, make_section
-from tests.factories import ensure_site
+from tests.factories import ITEM_MODEL, ensure_site, make_member, make_section
 from tests.two_factor import app_device, pass_second_step
 
 PASSWORD = "secret-pass-123"
@@ -66,7 +65,8 @@ def assert_no_publish_action(page):
     expect(
         footer.locator("button[name='action-submit'], [data-workflow-action-name]").first
     ).to_be_visible()
-    assert footer.locator("button[name='action-publish']").count() == 0
+    publish = footer.locator("button[name='action-publish']").count()
+    assert publish == 0, f"a Publish button in the editor's footer at {page.url}"
 
 
 def approve_in_editor(page, item):

@@ -53,7 +53,8 @@ def test_printed_article_keeps_the_text_and_drops_the_navigation(page, site):
     page.emulate_media(media="print")
     for hidden in navigation:
         assert not page.locator(hidden).first.is_visible(), f"{hidden} must not be printed"
-    assert page.locator("h1").is_visible() and page.locator(".lead").is_visible()
+    assert page.locator("h1").is_visible(), "the title is printed"
+    assert page.locator(".lead").is_visible(), "the lead is printed"
 
 
 def test_news_page_fits_a_375px_phone(phone_page, site):

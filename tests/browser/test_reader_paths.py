@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.checks import assert_no_horizontal_scroll, focused_outline
+from tests.factories import make_directive_with_file
 
 
 @pytest.mark.parametrize("path", ["/", "/tim-kiem/", "/tim-kiem/?q=" + "x" * 300, "/khong-co/"])
@@ -12,23 +13,8 @@ def test_frame_pages_fit_a_375px_phone(phone_page, path):
     assert_no_horizontal_scroll(phone_page)
 
 
-def build_directive(home):
-    """A register holding Resolution 57-NQ/TW with its signed PDF attached."""
-    from tests.factories import make_directive, make_directive_index, make_document
-
-    register = make_directive_index(home)
-    document = make_document("Nghị quyết 57-NQ/TW (bản ký số)", name="nghi-quyet-57.pdf")
-    directive = make_directive(
-        register,
-        "57-NQ/TW",
-        title="Nghị quyết về đột phá phát triển khoa học, công nghệ và chuyển đổi số",
-        attachments=[document],
-    )
-    return register, directive, document
-
-
 def test_search_without_accents_then_directive_then_download_on_a_phone(phone_page, site):
-    _register, directive, document = build_directive(site)
+    _register, directive, document = make_directive_with_file(site)
     phone_page.goto("/")
     phone_page.locator("header input[name=q]").fill("nghi quyet dot pha khoa hoc")
     phone_page.locator("header input[name=q]").press("Enter")
@@ -44,7 +30,7 @@ def test_search_without_accents_then_directive_then_download_on_a_phone(phone_pa
 
 def test_register_download_links_are_on_screen_on_a_phone(phone_page, site):
     """Each document is a labelled card at 375px, not a table wider than the screen."""
-    register, _directive, _document = build_directive(site)
+    register, _directive, _document = make_directive_with_file(site)
     phone_page.goto(register.url)
     link = phone_page.locator(".directive-register a[download]").first
     box = link.bounding_box()
@@ -56,7 +42,7 @@ def test_register_download_links_are_on_screen_on_a_phone(phone_page, site):
 
 
 def test_keyboard_alone_reaches_a_document_from_search(page, site):
-    _register, directive, _document = build_directive(site)
+    _register, directive, _document = make_directive_with_file(site)
     page.goto("/")
     page.keyboard.press("Tab")  # skip link
     while page.evaluate("document.activeElement.name") != "q":

@@ -1,6 +1,5 @@
 """The demo loader builds realistic content and a second run changes nothing."""
 
-import pytest
 from django.apps import apps
 from django.core.management import call_command
 from wagtail.models import Site
@@ -9,8 +8,7 @@ from articles.models import NewsPage
 from demo.registry import demo_password
 from editorial.demo import WAITING_TITLE
 from home.models import PortalSettings
-
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+from tests.shared_demo import DEMO_BASE_URL
 
 
 def snapshot():
@@ -22,9 +20,9 @@ def snapshot():
     }
 
 
-def test_load_demo_is_idempotent(home_page):
-    call_command("load_demo", verbosity=0)
-    first = snapshot()
+def test_load_demo_is_idempotent(demo_site, settings):
+    settings.WAGTAILADMIN_BASE_URL = DEMO_BASE_URL  # the address of the first run
+    first = snapshot()  # after the first run, the shared load
     call_command("load_demo", verbosity=0)
     second = snapshot()
     changed = {
@@ -38,13 +36,12 @@ def test_load_demo_is_idempotent(home_page):
     assert waiting.current_workflow_task.name == "Biên tập viên duyệt tin", "waits at step 1"
 
 
-def test_load_demo_fills_footer_settings_and_admin(client, home_page, settings):
-    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8123"
-    call_command("load_demo", verbosity=0)
+def test_load_demo_fills_footer_settings_and_admin(demo_site, client):
     footer = PortalSettings.objects.get()
     assert "Hà Tĩnh" in footer.portal_name
     assert footer.agency_in_charge and footer.licence_number and footer.email
     site = Site.objects.get(is_default_site=True)
+    assert DEMO_BASE_URL == "http://127.0.0.1:8123", "the address the shared demo was loaded for"
     assert (site.hostname, site.port) == ("127.0.0.1", 8123), "the site is where make run serves"
     assert (
         '<link rel="canonical" href="http://127.0.0.1:8123/">' in client.get("/").content.decode()

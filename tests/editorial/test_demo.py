@@ -12,12 +12,8 @@ from editorial.demo import ACCOUNTS, WAITING_TITLE
 from tests.editorial.admin_forms import PageEditor
 from tests.editorial.conftest import current_step
 
-pytestmark = pytest.mark.django_db
 
-
-@pytest.mark.demo
-def test_load_demo_creates_one_account_per_role(client, home_page):
-    call_command("load_demo", verbosity=0)
+def test_load_demo_creates_one_account_per_role(demo_site, client):
     for username, account in ACCOUNTS.items():
         user = get_user_model().objects.get(username=username)
         assert list(user.groups.values_list("board_role__key", flat=True)) == [account.group]
@@ -34,6 +30,7 @@ def test_load_demo_creates_one_account_per_role(client, home_page):
     )
 
 
+@pytest.mark.django_db
 def test_demo_accounts_command_lists_every_role(capsys):
     call_command("demo_accounts")
     output = capsys.readouterr().out

@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 
 from editorial.exports import neutralise_formula
 from editorial.roles import CHIEF, CONTRIBUTOR, EDITOR
-from tests.editorial.conftest import csv_rows, make_item
+from tests.editorial.conftest import csv_rows
+from tests.factories import make_item
 
 pytestmark = pytest.mark.django_db
 HISTORY = reverse("editorial_history")

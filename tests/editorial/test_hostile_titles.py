@@ -9,7 +9,7 @@ from django.core import mail
 from wagtail.models import Page
 
 from editorial.roles import CONTRIBUTOR, EDITOR, NEWS
-from tests.editorial.conftest import ITEM_MODEL, item_fields
+from tests.factories import ITEM_MODEL, item_fields
 
 pytestmark = pytest.mark.django_db
 FORGED_TITLE = "Xã Cẩm Bình\r\nBcc: ai@example.com\r\n về đích"

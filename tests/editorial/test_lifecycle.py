@@ -8,8 +8,8 @@ from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
 from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, DIRECTIVES, EDITOR, NEWS
-from tests.editorial.conftest import ITEM_MODEL, csv_rows, current_step, item_fields, step_name
-from tests.factories import make_superuser
+from tests.editorial.conftest import csv_rows, current_step, step_name
+from tests.factories import ITEM_MODEL, item_fields, make_superuser
 
 # Every test runs with the board as defined and again with every name changed in the admin.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("board_names")]
@@ -238,7 +238,7 @@ def test_approve_in_editor_advances_when_a_widget_does_not_round_trip(
 
     from django.utils import timezone
 
-    from tests.editorial.conftest import make_item
+    from tests.factories import make_item
 
     contributor, editor = board[CONTRIBUTOR], board[EDITOR]
     item = make_item(news_section, contributor, TITLE)

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from editorial.roles import DIRECTIVES, EDITOR, NEWS
-from tests.editorial.conftest import ITEM_MODEL, item_fields, make_item
+from tests.factories import ITEM_MODEL, item_fields, make_item
 
 pytestmark = pytest.mark.django_db
 MESSAGE = "Trình soạn thảo gửi lên nội dung không đọc được"

@@ -25,7 +25,7 @@ from editorial.roles import (
     WORKFLOW_BY_KIND,
 )
 from home.models import PortalSettings
-from tests.editorial.conftest import (
+from tests.factories import (
     ITEM_MODEL,
     KINDS,
     ROLE_USERS,

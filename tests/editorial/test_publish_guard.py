@@ -7,7 +7,8 @@ from django.utils import translation
 from wagtail.models import GroupPagePermission, Page
 
 from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, NEWS
-from tests.editorial.conftest import ITEM_MODEL, item_fields, make_item, role_group
+from tests.editorial.conftest import role_group
+from tests.factories import ITEM_MODEL, item_fields, make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from wagtail.models import ModelLogEntry
 
 from editorial.role_audit import GROUPS_CHANGED
 from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, EDITOR
-from tests.editorial.conftest import csv_rows, make_member, role_group
-from tests.factories import make_superuser
+from tests.editorial.conftest import csv_rows, role_group
+from tests.factories import make_member, make_superuser
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from editorial.roles import CONTRIBUTOR, DEPUTY, EDITOR, NEWS
-from tests.editorial.conftest import ITEM_MODEL, item_fields
+from tests.factories import ITEM_MODEL, item_fields
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ import pytest
 from wagtail.models import GroupPagePermission, Page, WorkflowPage
 
 from editorial.roles import CONTRIBUTOR, DEPUTY, EDITOR, NEWS, ROLES, WORKFLOW_BY_KIND
-from tests.editorial.conftest import KINDS, SECTION_MODEL, make_section
-from tests.factories import make_superuser
+from tests.factories import KINDS, SECTION_MODEL, make_section, make_superuser
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from editorial.roles import ADMIN_TEAM, EDITOR, sync_editorial
-from tests.editorial.conftest import make_member, role_group
-from tests.factories import make_superuser
+from tests.editorial.conftest import role_group
+from tests.factories import make_member, make_superuser
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -14,8 +14,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
 from editorial.roles import ADMIN_TEAM, CHIEF, sync_editorial
-from tests.editorial.conftest import make_member, role_group
-from tests.factories import make_superuser
+from tests.editorial.conftest import role_group
+from tests.factories import make_member, make_superuser
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -5,8 +5,8 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR
-from tests.editorial.conftest import csv_rows, make_item
-from tests.factories import make_superuser
+from tests.editorial.conftest import csv_rows
+from tests.factories import make_item, make_superuser
 
 pytestmark = pytest.mark.django_db
 MY_WORK = reverse("editorial_my_work")

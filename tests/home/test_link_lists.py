@@ -8,18 +8,11 @@ from wagtail.models import ReferenceIndex, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from home.models import RelatedLink, RelatedLinkList
-from tests.factories import make_news, make_news_index, portal_settings
+from tests.factories import make_link_list, make_news, make_news_index, portal_settings
 
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "/admin/snippets/home/relatedlinklist/"
-
-
-def make_list(name="Liên kết website", heading="Liên kết website", links=()):
-    link_list = RelatedLinkList.objects.create(name=name, heading=heading)
-    for title, page, url in links:
-        RelatedLink.objects.create(link_list=link_list, title=title, page=page, url=url)
-    return link_list
 
 
 def test_link_lists_have_their_own_admin_menu_item():
@@ -31,8 +24,8 @@ def test_link_lists_have_their_own_admin_menu_item():
 
 
 def test_listing_searches_by_name(admin_client):
-    make_list("Liên kết website", heading="")
-    make_list("Tin liên quan OCOP", heading="")
+    make_link_list("Liên kết website", heading="")
+    make_link_list("Tin liên quan OCOP", heading="")
     response = admin_client.get(LIST_URL, {"q": "OCOP"})
     html = response.content.decode()
     assert response.status_code == 200
@@ -62,7 +55,7 @@ def test_creating_a_list_in_the_admin_saves_ordered_links_and_a_revision(admin_c
 
 
 def test_a_link_needs_exactly_one_target_and_external_links_a_title(home_page):
-    link_list = make_list()
+    link_list = make_link_list()
     with pytest.raises(ValidationError):
         RelatedLink(link_list=link_list, title="Trống").full_clean()
     with pytest.raises(ValidationError):
@@ -87,10 +80,10 @@ def test_admin_form_shows_a_vietnamese_error_for_a_link_without_target(admin_cli
 
 def test_sidebar_and_footer_show_the_lists_chosen_in_settings(client, home_page, site_settings):
     category = make_news_index(home_page, "Tin tức - Sự kiện")
-    sidebar = make_list(
+    sidebar = make_link_list(
         "Cột bên", "Liên kết website", [("Cổng Hà Tĩnh", None, "https://hatinh.gov.vn/")]
     )
-    footer = make_list("Chân trang", "Chuyên mục", [("", category, "")])
+    footer = make_link_list("Chân trang", "Chuyên mục", [("", category, "")])
     site_settings.sidebar_links = sidebar
     site_settings.footer_links = footer
     site_settings.save()
@@ -102,7 +95,7 @@ def test_sidebar_and_footer_show_the_lists_chosen_in_settings(client, home_page,
 
 
 def test_usage_report_lists_the_news_pages_and_settings_using_a_list(admin_client, home_page):
-    link_list = make_list("Tin liên quan", "Tin liên quan", [("Báo", None, "https://a.vn/")])
+    link_list = make_link_list("Tin liên quan", "Tin liên quan", [("Báo", None, "https://a.vn/")])
     category = make_news_index(home_page, "Tin tức - Sự kiện")
     news = make_news(category, "Tin có liên kết", related_links=link_list)
     ReferenceIndex.create_or_update_for_object(news)
@@ -112,7 +105,7 @@ def test_usage_report_lists_the_news_pages_and_settings_using_a_list(admin_clien
 
 
 def test_news_page_shows_its_related_links(client, home_page, site_settings):
-    link_list = make_list("Xem thêm OCOP", "", [("Sản phẩm OCOP", None, "https://ocop.vn/")])
+    link_list = make_link_list("Xem thêm OCOP", "", [("Sản phẩm OCOP", None, "https://ocop.vn/")])
     category = make_news_index(home_page, "Tin tức - Sự kiện")
     news = make_news(category, "Tin OCOP", related_links=link_list)
     html = client.get(news.url).content.decode()
@@ -121,9 +114,9 @@ def test_news_page_shows_its_related_links(client, home_page, site_settings):
 
 def test_the_lists_of_a_page_sidebar_and_footer_load_in_one_query(client, home_page):
     """The per-request link-list cache: three lists on one page, one query for their links."""
-    sidebar = make_list("Liên kết nhanh", "", [("Cổng tỉnh", None, "https://hatinh.gov.vn/")])
-    footer = make_list("Chân trang", "", [("Bộ Nông nghiệp", None, "https://mae.gov.vn/")])
-    own = make_list("Xem thêm OCOP", "", [("Sản phẩm OCOP", None, "https://ocop.vn/")])
+    sidebar = make_link_list("Liên kết nhanh", "", [("Cổng tỉnh", None, "https://hatinh.gov.vn/")])
+    footer = make_link_list("Chân trang", "", [("Bộ Nông nghiệp", None, "https://mae.gov.vn/")])
+    own = make_link_list("Xem thêm OCOP", "", [("Sản phẩm OCOP", None, "https://ocop.vn/")])
     portal_settings(sidebar_links=sidebar, footer_links=footer)
     news = make_news(make_news_index(home_page, "Tin tức"), "Tin OCOP", related_links=own)
     client.get(news.url)
@@ -139,7 +132,9 @@ def test_copying_a_list_creates_a_new_list_and_leaves_the_original(admin_client,
     """Wagtail's copy view used to save the form onto the list being copied."""
     from tests.editorial.admin_forms import read_form
 
-    original = make_list("Liên kết website", links=[("Báo Hà Tĩnh", None, "https://baohatinh.vn/")])
+    original = make_link_list(
+        "Liên kết website", links=[("Báo Hà Tĩnh", None, "https://baohatinh.vn/")]
+    )
     copy_url = f"{LIST_URL}copy/{original.pk}/"
     page = admin_client.get(copy_url)
     assert page.status_code == 200

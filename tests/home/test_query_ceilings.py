@@ -9,8 +9,6 @@ and with every filter, a directive, search, the feeds and the sitemap are all me
 
 import datetime
 
-import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -18,8 +16,6 @@ from django.utils import timezone
 from articles.models import NewsIndexPage, NewsPage, NewsRelatedDirective, NewsTag
 from core.text import fold_for_search
 from directives.models import DirectiveIndexPage, DirectivePage, DirectiveRelation
-
-pytestmark = pytest.mark.django_db
 
 CEILING = 12
 ADDED_NEWS = 300
@@ -122,8 +118,7 @@ def grow(category, register, item):
         previous = directive
 
 
-def test_reader_pages_stay_within_the_ceiling_however_much_content(client, home_page):
-    call_command("load_demo", verbosity=0)
+def test_reader_pages_stay_within_the_ceiling_however_much_content(demo_site, client):
     item, register, urls = reader_urls()
     on_demo = measure(client, urls)
     over = {name: count for name, count in on_demo.items() if count > CEILING}

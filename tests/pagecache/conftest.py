@@ -1,10 +1,11 @@
 """The page cache and the fragment cache switched on, empty, for each test; and a small site
-to cache. Every purge test thus also checks that no cached fragment shows the old content."""
+to cache (with the news tree of tests/conftest.py). Every purge test thus also checks that no
+cached fragment shows the old content."""
 
 import pytest
 from django.core.cache import cache
 
-from tests.factories import make_directive, make_directive_index, make_news, make_news_index
+from tests.factories import make_directive, make_directive_index, make_news
 
 
 @pytest.fixture(autouse=True)
@@ -25,16 +26,6 @@ def committed(django_capture_on_commit_callbacks):
 def reader(client):
     """An anonymous reader: no session cookie, so every GET may be served from the cache."""
     return client
-
-
-@pytest.fixture
-def news_root(home_page, site_settings):
-    return make_news_index(home_page, "Tin tức - Sự kiện", show_in_menus=True)
-
-
-@pytest.fixture
-def province(news_root):
-    return make_news_index(news_root, "Tin trong tỉnh")
 
 
 @pytest.fixture

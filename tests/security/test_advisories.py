@@ -10,7 +10,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
@@ -19,7 +19,7 @@ from wagtail.search.utils import parse_query_string
 from directives.models import IssuingBody
 from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, sync_editorial
 from home.blocks import BaseStreamBlock
-from tests.factories import make_image, make_news, make_news_index, make_superuser
+from tests.factories import make_image, make_member, make_news, make_news_index, make_superuser
 
 pytestmark = pytest.mark.django_db
 HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
@@ -27,9 +27,7 @@ HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
 
 def member(role, username):
     sync_editorial(apps)
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "pass-12345")
-    user.groups.add(Group.objects.get(board_role__key=role))
-    return user
+    return make_member(role, username, password="pass-12345")
 
 
 def refused(response):

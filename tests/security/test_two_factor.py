@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from editorial.roles import ADMIN_TEAM, CHIEF, CONTRIBUTOR, DEPUTY, EDITOR, sync_editorial
 from security.two_factor import requires_two_factor, set_totp_secret
-from tests.factories import make_superuser
+from tests.factories import make_member, make_superuser
 from tests.two_factor import app_device, current_code
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +28,9 @@ DASHBOARD = "/admin/"
 @pytest.fixture
 def member(django_user_model):
     sync_editorial(apps)
-
-    def make(role, username=None):
-        user = django_user_model.objects.create_user(username or role, "m@example.com", PASSWORD)
-        user.groups.add(Group.objects.get(board_role__key=role))
-        return user
-
-    return make
+    return lambda role, username=None: make_member(
+        role, username or role, PASSWORD, email="m@example.com"
+    )
 
 
 def sign_in(client, user, password=PASSWORD):
