@@ -72,9 +72,11 @@ def link_list_changed(sender, instance, **kwargs):
 FILE_BOOKKEEPING = {"file_size", "file_hash"}
 
 
-def media_changed(sender, instance, update_fields=None, raw=False, **kwargs):
-    """An image or document saved (title, file, collection, focal point) or about to go."""
-    if raw or (update_fields and set(update_fields) <= FILE_BOOKKEEPING) or not active():
+def media_changed(sender, instance, update_fields=None, raw=False, created=False, **kwargs):
+    """An image or document saved (title, file, collection, focal point) or about to go; a new
+    one is shown nowhere yet (imports and generate_content add thousands)."""
+    bookkeeping = update_fields and set(update_fields) <= FILE_BOOKKEEPING
+    if raw or created or bookkeeping or not active():
         return
     purge_later(media_dependents(instance))
 
