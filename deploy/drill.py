@@ -8,7 +8,7 @@ the demo, runs two gunicorn app servers and nginx on DRILL_PORT_BASE+n (9500 by 
 throw-away folder, and stops all of it at the end.
 
 - check: pages, images, a live document through X-Accel-Redirect, a private one refused (also
-  by its /media/ path), a cache HIT, an edit on one app server seen through the other, a
+  by its /media/ path), a cache HIT that honours Vary and Authorization, an edit on one app server seen through the other, a
   session from one valid on the other, the body limit, one JSON log line per request id.
 - backup: manage.py backup, restore into another database and media folder, compare.
 - faults: PostgreSQL stopped under load (errors only while down, recovery within 10 s, no saved
@@ -422,6 +422,7 @@ def deploy_check(stack, fx):
         f"{first.header('X-Cache-Status')} then {second.header('X-Cache-Status')}",
     )
     expect(len(first.all("Strict-Transport-Security")) == 1, "HSTS sent once")
+    micro_cache_honours_vary(web)
     css = re.search(rb'href="(/static/css/portal\.[0-9a-f]+\.css)"', first.body)
     expect(css is not None, "hashed static file linked")
     if css:
@@ -501,6 +502,31 @@ def deploy_check(stack, fx):
         len(lines) == 1 and lines[0]["path"] == "/" and lines[0]["status"] == 200,
         "one JSON log line with nginx's request id",
         request_id,
+    )
+
+
+def micro_cache_honours_vary(web):
+    """The page in nginx's micro-cache reaches only clients that would get the same answer."""
+    zipped = web.get("/", **{"Accept-Encoding": "gzip"})
+    plain = web.get("/")
+    varies = zipped.all("Vary")
+    expect(
+        zipped.header("Content-Encoding") == "gzip" and "Accept-Encoding" in ", ".join(varies),
+        "gzip for a client that asks, with Vary: Accept-Encoding for caches further out",
+        f"{zipped.header('Content-Encoding')}; Vary: {varies}",
+    )
+    expect(
+        plain.header("X-Cache-Status") == "HIT"
+        and not plain.header("Content-Encoding")
+        and plain.body.lstrip().startswith(b"<!DOCTYPE"),
+        "a cached page reaches a client that did not ask for gzip uncompressed",
+        f"{plain.header('X-Cache-Status')}, {plain.header('Content-Encoding')}",
+    )
+    signed = web.get("/", Authorization="Basic dXNlcjpwYXNz")
+    expect(
+        signed.header("X-Cache-Status") == "BYPASS",
+        "a request with Authorization is never answered from the micro-cache",
+        signed.header("X-Cache-Status"),
     )
 
 

@@ -4,15 +4,26 @@ It sits high in the stack (settings: after WhiteNoise, before sessions), so a hi
 sessions, authentication, routing and templates. A request is eligible only if it is a GET
 without a session cookie or credentials, outside the admin, documents, media and static
 files; a response is stored only if it is a 200 without Set-Cookie, without a CSRF token,
-without the Wagtail user bar and not marked private. ``X-Page-Cache`` says HIT, MISS
-(rendered and stored) or BYPASS (not eligible or not storable), for benchmarks and checks.
+without the Wagtail user bar and not marked private.
+
+A stored copy is replayed only to requests that would have received the same answer: it
+records the request's values of the headers its ``Vary`` names, and a request whose values
+differ is rendered afresh (and not stored, so the first copy keeps its place). Accept-Language
+is compared as the language Django picks from it (and the language cookie), which is all the
+page depends on; Cookie as the whole header, and a response that varies on Cookie is stored
+only from a request without cookies, the ordinary reader. ``Vary: *`` and any
+Content-Encoding (a compressed body must never reach a client that did not ask for it) are
+never stored. ``X-Page-Cache`` says HIT, MISS (rendered and stored), VARIANT (rendered: the
+stored copy was made for other header values) or BYPASS (not eligible or not storable), for
+benchmarks and checks.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control
+from django.utils.translation import get_language_from_request
 
 from pagecache.store import Lookup, normalised_query
 
@@ -34,9 +45,32 @@ def eligible(request):
     return not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
 
 
+def vary_names(response):
+    """The request headers ``response`` says it depends on, lower case."""
+    names = cc_delim_re.split(response.get("Vary", "").strip())
+    return sorted({name.lower() for name in names if name})
+
+
+def request_variant(request, names):
+    """This request's values of the headers ``names``, as the stored copy records them."""
+    variant = []
+    for name in names:
+        if name == "accept-language":
+            value = get_language_from_request(request)
+        else:
+            value = request.META.get("HTTP_" + name.upper().replace("-", "_"), "")
+        variant.append([name, value])
+    return variant
+
+
 def storable(request, response):
     """Whether the response is the same for every anonymous reader and safe to share."""
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    varies = vary_names(response)
+    if "*" in varies or response.has_header("Content-Encoding"):
+        return False
+    if "cookie" in varies and request.META.get("HTTP_COOKIE"):
         return False
     if not response.get("Content-Type", "").startswith(CACHEABLE_TYPES):
         return False
@@ -58,6 +92,11 @@ def shared_cache_headers(response):
     )
 
 
+def same_variant(request, entry):
+    variant = entry.get("variant", [])
+    return request_variant(request, [name for name, _ in variant]) == variant
+
+
 def keep_private(response):
     """A page for one person only: no shared cache may keep it."""
     if not response.has_header("Cache-Control"):
@@ -77,15 +116,19 @@ class PageCacheMiddleware:
         lookup = Lookup(
             request.get_host(), request.path, normalised_query(request.META["QUERY_STRING"])
         )
-        if lookup.entry is not None:
-            return self._replay(request, lookup.entry)
+        entry = lookup.entry
+        if entry is not None and same_variant(request, entry):
+            return self._replay(request, entry)
         response = self.get_response(request)
         if not storable(request, response):
             keep_private(response)
             response[HEADER] = "BYPASS"
             return response
         shared_cache_headers(response)
-        lookup.store(response.status_code, list(response.items()), response.content)
+        if entry is not None:
+            return conditional(request, response, "VARIANT")
+        variant = request_variant(request, vary_names(response))
+        lookup.store(response.status_code, list(response.items()), response.content, variant)
         return conditional(request, response, "MISS")
 
     def _replay(self, request, entry):

@@ -8,10 +8,11 @@ none of those backends can purge a prefix.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Site
+from wagtail.models import Page, ReferenceIndex, Site
 
 from home.caching import Dependents
 from home.models import PortalSettings
@@ -72,6 +73,24 @@ def link_list_dependents(list_ids):
         return dependents
     for page in NewsPage.objects.filter(related_links_id__in=list_ids):
         dependents.add_page(page)
+    return dependents
+
+
+def media_dependents(instance):
+    """Where an image or a document is shown: every page that refers to it (a news item's
+    featured image, a body block or link, a directive's attachment) with the listings that
+    show those pages, and the pages that show a link list naming it. Wagtail's reference
+    index records all of these, as it does for the download rule (home/documents.py)."""
+    from home.models import RelatedLinkList
+
+    references = ReferenceIndex.get_references_to(instance)
+    by_type = {}
+    for content_type_id, object_id in references.values_list("base_content_type", "object_id"):
+        by_type.setdefault(content_type_id, set()).add(object_id)
+    page_type, list_type = ContentType.objects.get_for_models(Page, RelatedLinkList).values()
+    dependents = link_list_dependents({int(pk) for pk in by_type.get(list_type.pk, ())})
+    for page in Page.objects.filter(pk__in=by_type.get(page_type.pk, ()), live=True):
+        dependents.merge(page_dependents(page))
     return dependents
 
 

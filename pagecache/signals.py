@@ -3,18 +3,28 @@
 Publishing, unpublishing, moving and deleting a page purge what it touched before the
 change and what it touches after (a new tag, a new category, new neighbours), both read
 from the database. Scheduled publishing and expiry arrive as Wagtail's publish and unpublish
-signals from ``publish_scheduled``. Related-link lists purge the pages that show them; the
-portal settings, sites, tags and the directives' reference data are shown on so many pages
-that they purge everything.
+signals from ``publish_scheduled``. Related-link lists purge the pages that show them, and so
+do images and documents (a new file changes their addresses, a new title the links' text),
+before a deletion and after every other save; the portal settings, sites, tags and the
+directives' reference data are shown on so many pages that they purge everything.
 """
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from home.models import PortalSettings, RelatedLink, RelatedLinkList
-from pagecache.purge import active, everything, link_list_dependents, page_dependents, purge_later
+from pagecache.purge import (
+    active,
+    everything,
+    link_list_dependents,
+    media_dependents,
+    page_dependents,
+    purge_later,
+)
 
 UID = "pagecache"
 
@@ -58,6 +68,19 @@ def link_list_changed(sender, instance, **kwargs):
         purge_later(link_list_dependents({list_id}))
 
 
+# Saved by Wagtail on first use of a file, without changing what any page shows.
+FILE_BOOKKEEPING = {"file_size", "file_hash"}
+
+
+def media_changed(sender, instance, update_fields=None, raw=False, created=False, **kwargs):
+    """An image or document saved (title, file, collection, focal point) or about to go; a new
+    one is shown nowhere yet (imports and generate_content add thousands)."""
+    bookkeeping = update_fields and set(update_fields) <= FILE_BOOKKEEPING
+    if raw or created or bookkeeping or not active():
+        return
+    purge_later(media_dependents(instance))
+
+
 def site_wide_change(sender, created=False, **kwargs):
     """A new tag is shown nowhere until a page carrying it is published, which purges."""
     if active() and not (created and sender._meta.label == "articles.NewsTag"):
@@ -77,6 +100,9 @@ def connect():
         post_save.connect(link_list_changed, sender=model, dispatch_uid=f"{UID}-{model.__name__}")
         signal = pre_delete if model is RelatedLinkList else post_delete
         signal.connect(link_list_changed, sender=model, dispatch_uid=f"{UID}-del-{model.__name__}")
+    for model in (get_image_model(), get_document_model()):
+        for signal in (post_save, pre_delete):
+            signal.connect(media_changed, sender=model, dispatch_uid=f"{UID}-{model._meta.label}")
     site_wide = [PortalSettings, Site, apps.get_model("articles", "NewsTag")]
     site_wide += [apps.get_model("directives", name) for name in ("DocumentType", "IssuingBody")]
     site_wide.append(apps.get_model("directives", "Field"))

@@ -87,9 +87,11 @@ class Lookup:
         current = store.get_many(self.token_keys)
         return [current.get(key) for key in self.token_keys]
 
-    def store(self, status, headers, content):
-        """Keep a rendered response under the tokens read before it was rendered."""
+    def store(self, status, headers, content, variant):
+        """Keep a rendered response under the tokens read before it was rendered, with the
+        request's values of the headers it varies on (``variant``)."""
         entry = {"tokens": self.tokens, "status": status, "headers": headers, "content": content}
+        entry["variant"] = variant
         cache().set(self.entry_key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
 
 

@@ -29,8 +29,9 @@ READER_POLICY = {
     "frame-ancestors": ["'self'"],
 }
 # The admin: still nothing from outside the site, but Wagtail 8 writes inline scripts (its
-# date and time widgets, inline panels, the multiple chooser) and inline styles, so
-# 'unsafe-inline' is the strictest policy its editor works under (checked in Chromium by
+# date and time widgets, inline panels, every chooser widget) and inline styles, without
+# nonces and with per-field content, so 'unsafe-inline' is the strictest policy its editor
+# works under (why a nonce or hash policy cannot work: docs/security.md; checked in Chromium by
 # tests/browser/test_security_policy.py). No 'unsafe-eval': nothing in the admin needs it.
 ADMIN_POLICY = {
     **READER_POLICY,

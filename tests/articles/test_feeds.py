@@ -72,6 +72,11 @@ def test_hostile_titles_and_leads_reach_readers_as_text_not_markup(client, provi
 
     make_news(province, HOSTILE_TITLE, lead=HOSTILE_LEAD)
     for url in ("/rss/", f"{province.url}rss/"):
+        body = client.get(url).content
+        assert b"&lt;script" not in body and b"&lt;img" not in body, (
+            "in the XML a tag is text escaped twice; escaped once it is markup to any reader "
+            "that does not sanitise as feedparser does"
+        )
         entry = parse(client, url).entries[0]
         for value, detail, text in (
             (entry.summary, entry.summary_detail, HOSTILE_LEAD),

@@ -19,7 +19,15 @@ from wagtail.search.utils import parse_query_string
 from directives.models import IssuingBody
 from editorial.roles import CHIEF, CONTRIBUTOR, DEPUTY, sync_editorial
 from home.blocks import BaseStreamBlock
-from tests.factories import make_image, make_member, make_news, make_news_index, make_superuser
+from home.models import RelatedLinkList
+from tests.factories import (
+    make_document,
+    make_image,
+    make_member,
+    make_news,
+    make_news_index,
+    make_superuser,
+)
 
 pytestmark = pytest.mark.django_db
 HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
@@ -177,6 +185,61 @@ def test_bulk_action_confirmation_needs_the_right(client):
         reverse("wagtail_bulk_action", args=("auth", "user", "delete")) + f"?id={target.pk}"
     )
     assert "sieu-quan-tri-bi-mat" not in answer.content.decode()
+
+
+def admin_only_user(username="khach", *permissions):
+    """An account that may open the admin and holds only ``permissions`` (codenames)."""
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", "pass-12345")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in permissions:
+        user.user_permissions.add(Permission.objects.get(codename=codename))
+    return user
+
+
+def test_the_pages_admin_api_shows_only_explorable_pages(client, chiefs_news):
+    """GHSA-3vrh-m9w7-v94f: the admin's own pages API returned the fields of any page to any
+    admin account; an account without rights on a page neither lists nor fetches it."""
+    chiefs_news.title = "Bản nháp mật"
+    chiefs_news.save_revision()
+    detail_url, listing_url = f"/admin/api/main/pages/{chiefs_news.pk}/", "/admin/api/main/pages/"
+    client.force_login(make_superuser())
+    assert "Tin của Trưởng Ban" in client.get(detail_url).content.decode(), "what a leak shows"
+    assert "Tin của Trưởng Ban" in client.get(listing_url).content.decode()
+    client.force_login(admin_only_user())
+    detail, listing = client.get(detail_url), client.get(listing_url)
+    assert detail.status_code == 404 and listing.status_code == 200
+    for answer in (detail, listing):
+        text = answer.content.decode()
+        assert "Tin của Trưởng Ban" not in text and "Bản nháp mật" not in text
+
+
+def test_a_private_document_answers_no_hash_probe(client, home_page):
+    """GHSA-92hv-j533-69wc: an If-None-Match carrying a document's SHA1 answered 304 for a
+    file the asker may not download; a private file is a 404 whatever the headers say."""
+    news_index = make_news_index(home_page)
+    private, public = make_document("Tờ trình", "to-trinh.pdf"), make_document("Công bố", "cb.pdf")
+    for title, document, live in (("Bản nháp", private, False), ("Đã đăng", public, True)):
+        link = f'<p><a linktype="document" id="{document.pk}">tệp</a></p>'
+        make_news(news_index, title, publish=live, body=[("paragraph", link)])
+    probe = f'"{public.file_hash}"'
+    assert client.get(public.url, HTTP_IF_NONE_MATCH=probe).status_code == 304, "ETags work"
+    for etag in (f'"{private.file_hash}"', "*"):
+        assert client.get(private.url, HTTP_IF_NONE_MATCH=etag).status_code == 404, etag
+    wrong_name = f"/documents/{private.pk}/khac.pdf"
+    assert client.get(wrong_name, HTTP_IF_NONE_MATCH=f'"{private.file_hash}"').status_code == 404
+
+
+def test_copying_a_link_list_needs_the_view_or_change_right(client, home_page):
+    """GHSA-x5cx-w6p2-mxf2: an account with only the add right on a snippet could copy one it
+    may not see, and so read it; the copy screen refuses it and creates nothing."""
+    original = RelatedLinkList.objects.create(name="Danh sách nội bộ", heading="Nội bộ")
+    client.force_login(admin_only_user("themmoi", "add_relatedlinklist"))
+    copy_url = f"/admin/snippets/home/relatedlinklist/copy/{original.pk}/"
+    shown = client.get(copy_url)
+    posted = client.post(copy_url, {"name": "Đã chép", "heading": "Nội bộ"})
+    assert refused(shown) and refused(posted)
+    assert "Danh sách nội bộ" not in shown.content.decode()
+    assert list(RelatedLinkList.objects.values_list("name", flat=True)) == ["Danh sách nội bộ"]
 
 
 # Denial of service -----------------------------------------------------------------------

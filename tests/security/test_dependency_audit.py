@@ -51,18 +51,17 @@ def test_every_package_not_found_means_the_service_was_not_reached():
         pip_audit_json(
             {
                 "name": "django",
-                "version": "5.2.19",
                 "skip_reason": "Dependency not found on PyPI and could not be audited: django (5.2.19)",
             },
             {
                 "name": "wagtail",
-                "version": "8.0.1",
                 "skip_reason": "Dependency not found on PyPI and could not be audited: wagtail (8.0.1)",
             },
         )
     )
     assert not report.service_reached
     assert report.unaudited == ["django", "wagtail"]
+    assert report.dependencies == {"django": "5.2.19", "wagtail": "8.0.1"}, "from the reasons"
 
 
 def test_a_reported_vulnerability_is_kept():
@@ -77,3 +76,35 @@ def test_a_reported_vulnerability_is_kept():
     )
     assert report.service_reached
     assert report.vulnerabilities == [("django", "5.2.1", "PYSEC-1", ["5.2.2"])]
+
+
+def pypi_project(latest, releases, vulnerabilities=()):
+    """The shape of PyPI's /pypi/<name>/json answer, with the fields the audit reads."""
+    return {
+        "info": {"version": latest},
+        "releases": {release: [] for release in releases},
+        "vulnerabilities": list(vulnerabilities),
+    }
+
+
+def test_project_data_audits_a_pin_at_the_latest_release():
+    result = audit.ProjectAudit()
+    vulns = [
+        {"id": "PYSEC-2", "fixed_in": ["8.0.2"], "withdrawn": None},
+        {"id": "PYSEC-3", "fixed_in": ["8.0.2"], "withdrawn": "2026-01-01T00:00:00"},
+    ]
+    audit.read_project("wagtail", "8.0.1", pypi_project("8.0.1", ["8.0", "8.0.1"], vulns), result)
+    assert result.covered == ["wagtail"]
+    assert result.vulnerabilities == [("wagtail", "8.0.1", "PYSEC-2", ["8.0.2"])], "not withdrawn"
+
+
+def test_project_data_says_nothing_about_an_older_pin_but_names_newer_patches():
+    """The project API's vulnerabilities are the latest release's: never read as the pin's."""
+    result = audit.ProjectAudit()
+    project = pypi_project(
+        "6.1.3", ["5.2.18", "5.2.19", "5.2.20", "5.3rc1", "6.1.3", "0.9-beta"], [{"id": "X"}]
+    )
+    audit.read_project("django", "5.2.19", project, result)
+    assert result.not_covered == ["django"] and result.covered == []
+    assert result.vulnerabilities == []
+    assert result.newer_in_series == [("django", "5.2.19", ["5.2.20"])]

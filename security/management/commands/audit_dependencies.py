@@ -9,14 +9,14 @@ from security import audit
 
 
 class Command(BaseCommand):
-    help = "Audit requirements.txt with pip-audit and the recorded advisories."
+    help = "Audit requirements.txt with pip-audit, PyPI's project data and the recorded advisories."
 
     def add_arguments(self, parser):
         parser.add_argument("--requirements", default=Path(settings.BASE_DIR) / "requirements.txt")
         parser.add_argument(
             "--require-service",
             action="store_true",
-            help="Fail when PyPI's vulnerability data cannot be reached.",
+            help="Fail when PyPI's per-version vulnerability data cannot be reached.",
         )
 
     def handle(self, requirements, require_service, **options):
@@ -29,11 +29,13 @@ class Command(BaseCommand):
             )
         if not report.service_reached:
             message = (
-                "PyPI's vulnerability data is unreachable from here: the online audit did NOT run."
+                "PyPI's per-version vulnerability data is unreachable from here: "
+                "pip-audit's online audit did NOT run."
             )
             if require_service:
                 raise CommandError(message)
-            self.stderr.write(f"{message} Checking the pins against the recorded advisories.")
+            self.stderr.write(message)
+            found += self.audit_latest_releases(report.dependencies)
         pins = audit.pinned_versions(requirements)
         found += audit.recorded_vulnerabilities(pins, audit.load_advisories())
         for package, version, advisory, fixed in found:
@@ -46,3 +48,20 @@ class Command(BaseCommand):
         self.stdout.write(
             f"No known vulnerability in {len(pins)} pins ({source} recorded advisories)."
         )
+
+    def audit_latest_releases(self, dependencies):
+        """PyPI's project API: its vulnerabilities cover the pins at their latest release."""
+        self.stderr.write(f"Asking PyPI's project API about {len(dependencies)} packages...")
+        result = audit.audit_latest_releases(dependencies)
+        self.stderr.write(
+            f"PyPI's project data audited {len(result.covered)} package(s) pinned at their "
+            f"latest release; it says nothing about {len(result.not_covered)} older pin(s) "
+            f"({', '.join(result.not_covered) or 'none'}), which only the recorded advisories "
+            f"check; unreachable: {', '.join(result.unreachable) or 'none'}."
+        )
+        for package, version, newer in result.newer_in_series:
+            self.stderr.write(
+                f"Note: {package} {version} has newer releases in its series ({', '.join(newer)}):"
+                " read their notes for security fixes."
+            )
+        return result.vulnerabilities
