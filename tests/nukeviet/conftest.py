@@ -65,6 +65,18 @@ class ScratchDatabase:
     def execute(self, sql):
         mariadb(sql, self.name)
 
+    def restore(self, tables, pristine):
+        """Put ``tables`` back as ``pristine`` (another copy of the sample) holds them."""
+        statements = []
+        for table in tables:
+            source = f"`{pristine.name}`.`{table}`"
+            statements += [
+                f"DROP TABLE IF EXISTS `{table}`",
+                f"CREATE TABLE `{table}` LIKE {source}",
+                f"INSERT INTO `{table}` SELECT * FROM {source}",
+            ]
+        self.execute("; ".join(statements))
+
     def drop(self):
         mariadb(f"DROP DATABASE IF EXISTS `{self.name}`")
 
