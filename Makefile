@@ -53,9 +53,10 @@ TEST_WORKERS ?= auto
 test: venv
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
-# The quick loop: no browser tests, no full demo load (markers in pyproject.toml).
+# The quick loop: no browser tests, no full demo load, no whole-matrix walks (markers in
+# pyproject.toml); `make test` runs them all.
 test-fast: venv
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser and not demo"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser and not demo and not slow"
 
 # Queries and times of the reader pages on the current database (figures to compare, not a
 # test), then the same pages under load through gunicorn and nginx from deploy/ (wrk, Debian's).

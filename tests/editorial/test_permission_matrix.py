@@ -36,7 +36,7 @@ from tests.factories import (
 )
 
 # The whole matrix runs with the board as defined and again with every name changed in the admin.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("board_names")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("board_names"), pytest.mark.slow]
 ROLES = (CONTRIBUTOR, EDITOR, DEPUTY, CHIEF, ADMIN_TEAM)
 
 

@@ -27,6 +27,7 @@ SWITCHED_OFF_DOCUMENTS = {"16"}  # laws status 0
 SITE_HOMES = {"/", "/vi/", "/index.php?language=vi"}
 LAWS_TYPES = {alias: row_id for row_id, alias in aliases("nv4_vi_laws_cat").items()}
 SIGNERS = {row["id"]: row["title"] for row in table("nv4_vi_laws_signer")}
+pytestmark = pytest.mark.slow  # some 3,000 requests
 
 
 @pytest.fixture(scope="module")
