@@ -50,7 +50,8 @@ class _TitleNorms:
     """The average title length over the index, kept up to date as rows are added.
 
     The backend gives each new row ``title_norm = average / its title length``, the average
-    taken over every row with a title, the new ones included.
+    taken over every row with a title, the new ones included. It is read once per writer:
+    what else is indexed meanwhile (a document, an image) moves it by very little.
     """
 
     def __init__(self):
@@ -67,10 +68,6 @@ class _TitleNorms:
         self.total += sum(lengths)
         self.rows += sum(1 for length in lengths if length > 0)
         return self.total / self.rows if self.rows else 0.0
-
-    def reread(self):
-        """Read the average again: the backend's own path was taken for some rows."""
-        self.__init__()
 
 
 class SearchIndexWriter:
@@ -93,8 +90,7 @@ class SearchIndexWriter:
                 self._insert(model, items, search_fields)
             else:
                 self.backend.add_bulk(model, items)
-                if self._norms is not None:
-                    self._norms.reread()
+                self._norms = None  # the backend's rows count too: read the average again
 
     def _fast(self, search_fields):
         return self.vendor in _INSERTS and not any(
@@ -127,6 +123,8 @@ class SearchIndexWriter:
             cursor.executemany(_SQLITE_INSERT, values)
 
     def _insert_postgresql(self, content_type_id, texts):
+        # The weight of a boost, as the backend's vectors have it (imported here: the
+        # PostgreSQL backend's package needs psycopg, which a SQLite site may lack).
         from modelsearch.backends.database.postgres.weights import get_weight
 
         rows, params = [], []
