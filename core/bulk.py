@@ -26,8 +26,8 @@ from django.db.models import F
 from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, ReferenceIndex, Revision
-from wagtail.search.backends import get_search_backend
 
+from core.bulk_search import SearchIndexWriter
 from core.signals import normalize_unicode
 from core.text import vietnamese_slugify
 
@@ -98,6 +98,7 @@ class BulkPageWriter:
         self._parents = {}
         self._queue = []
         self._created = defaultdict(list)  # model -> pks, for finish()
+        self._search_index = SearchIndexWriter()
 
     def _parent(self, page):
         known = self._parents.get(page.path)
@@ -162,7 +163,7 @@ class BulkPageWriter:
         self._raise_numchild()
         _index_references(pages)  # from the objects in memory: no query per page
         if self.index_with_batches:
-            index_objects(pages)
+            index_objects(pages, self._search_index)
         return pages
 
     def _insert_model_rows(self, model, pages):
@@ -312,20 +313,18 @@ def index_pages(page_ids):
     """Add pages to the search index in chunks, as their own types (references are written
     with each batch, from the pages in memory)."""
     page_ids = list(page_ids)
+    index = SearchIndexWriter()
     for start in range(0, len(page_ids), INDEX_CHUNK):
-        index_objects(Page.objects.filter(pk__in=page_ids[start : start + INDEX_CHUNK]).specific())
+        chunk = Page.objects.filter(pk__in=page_ids[start : start + INDEX_CHUNK]).specific()
+        index_objects(chunk, index)
 
 
-def index_objects(pages):
-    """Add specific page objects to the search index, one bulk call per page type."""
-    backend = get_search_backend()
-    by_model = defaultdict(list)
+def index_objects(pages, index=None):
+    """Add specific page objects to the search index (``index``: the writer of a run)."""
+    pages = list(pages)
     for page in pages:
-        by_model[type(page)].append(page)
-    for model, items in by_model.items():
-        for page in items:
-            _compute_search_texts_once(page)
-        backend.add_bulk(model, items)
+        _compute_search_texts_once(page)
+    (index or SearchIndexWriter()).add(pages)
 
 
 # The search backend asks each indexed method several times per page (one per index column);

@@ -12,10 +12,11 @@ import random
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from django.db import reset_queries, transaction
+from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 from wagtail.blocks import StreamValue
 
+from articles.demo import DISTRICTS
 from articles.models import (
     NewsIndexPage,
     NewsPage,
@@ -76,6 +77,24 @@ def tone_placement(text, rng_value):
 
 def capitalise(text):
     return text[:1].upper() + text[1:]
+
+
+def _tune_session():
+    """SQLite: a page cache of 64 MB, so that a batch is not spilled to disk before its commit."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -65536")
+
+
+def _commit_without_waiting():
+    """PostgreSQL: this transaction's commit does not wait for its WAL to reach the disk.
+
+    A crash can lose the last batches written (never half of one: the database stays
+    consistent), which costs a generator nothing; it saves a disk flush per batch.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 class ContentGenerator:
@@ -143,11 +162,9 @@ class ContentGenerator:
     @staticmethod
     def _tag_names():
         names = [*words.SUBJECTS, *words.EXTRA_TAGS, *words.PRODUCTS]
-        names += [f"huyện {district}" for district in words.DISTRICTS]
+        names += [words.district_name(district) for district in DISTRICTS]
         names += [f"xã {commune}" for commune in words.COMMUNES]
-        names += [
-            f"{subject} {district}" for subject in words.SUBJECTS for district in words.DISTRICTS
-        ]
+        names += [f"{subject} {district}" for subject in words.SUBJECTS for district in DISTRICTS]
         return list(dict.fromkeys(names))[:TAG_COUNT]
 
     @staticmethod
@@ -178,11 +195,11 @@ class ContentGenerator:
     @staticmethod
     def _district_titles(topic_title):
         start = [title for title, _intro in words.TOPICS].index(topic_title) * 3
-        districts = [
-            words.DISTRICTS[(start + n) % len(words.DISTRICTS)]
-            for n in range(words.TOPIC_DISTRICTS)
+        districts = [DISTRICTS[(start + n) % len(DISTRICTS)] for n in range(words.TOPIC_DISTRICTS)]
+        return [
+            (capitalise(district), f"Tin {topic_title.lower()} của {district}.")
+            for district in districts
         ]
-        return [(district, f"Tin {topic_title.lower()} của {district}.") for district in districts]
 
     @staticmethod
     def _kind_titles(_context):
@@ -210,7 +227,9 @@ class ContentGenerator:
 
     def run(self, news, directives):
         """Directives first (news cite them), then news; each batch in one transaction."""
-        self.prepare()
+        with transaction.atomic():  # one commit for the sections, tags and pictures
+            self.prepare()
+        _tune_session()
         self._write(directives, self._directive, "văn bản", self._remember_directives)
         self._write(news, self._news_item, "tin bài", None)
         return self.counts
@@ -224,6 +243,7 @@ class ContentGenerator:
                     parent, page = make()
                     writer.add(parent, page)
                 with transaction.atomic():
+                    _commit_without_waiting()
                     pages = writer.flush()
                 if after_flush is not None:
                     after_flush(pages)
@@ -262,7 +282,7 @@ class ContentGenerator:
     def _news_item(self):
         rng = self.rng
         parent = rng.choice(self.categories)
-        district, commune = rng.choice(words.DISTRICTS), rng.choice(words.COMMUNES)
+        district, commune = rng.choice(DISTRICTS), rng.choice(words.COMMUNES)
         subject = rng.choice(words.SUBJECTS)
         placement = rng.random()
         title = capitalise(
@@ -336,9 +356,11 @@ class ContentGenerator:
         number = f"{self.serial}/{type_abbreviation}-{issuer_abbreviation}"
         self.serial += 1
         subject = rng.choice(words.DIRECTIVE_SUBJECTS)
-        district = rng.choice(words.DISTRICTS)
+        district = rng.choice(DISTRICTS)
         placement = rng.random()
-        summary = tone_placement(f"Về việc {subject} trên địa bàn huyện {district}", placement)
+        summary = tone_placement(
+            f"Về việc {subject} trên địa bàn {words.district_name(district)}", placement
+        )
         issued = self._moment()
         issued_on = issued.date()
         expires_on = (

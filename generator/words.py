@@ -3,7 +3,8 @@
 The words are those of the province's new rural development news: places, programmes,
 actions, results. Texts are written with the old tone placement ("hòa", "thủy") and about
 half of the generated items take the new one ("hoà", "thuỷ"), as the real portal's archive
-mixes both; search and slugs must treat them alike.
+mixes both; search and slugs must treat them alike. The districts are the demo content's
+(``articles.demo.DISTRICTS``).
 """
 
 # Old placement (the mark on the first vowel of "oa", "oe", "uy") -> new placement.
@@ -23,20 +24,12 @@ TONE_PLACEMENTS = {
     "xóa": "xoá",
 }
 
-DISTRICTS = [
-    "Cẩm Xuyên",
-    "Thạch Hà",
-    "Can Lộc",
-    "Đức Thọ",
-    "Hương Sơn",
-    "Hương Khê",
-    "Vũ Quang",
-    "Nghi Xuân",
-    "Lộc Hà",
-    "Kỳ Anh",
-    "Hồng Lĩnh",
-    "thành phố Hà Tĩnh",
-]
+
+def district_name(district):
+    """A district as a sentence names it: "huyện Can Lộc", but "thị xã Hồng Lĩnh"."""
+    return district if district[:1].islower() else f"huyện {district}"
+
+
 COMMUNES = [
     "Cẩm Bình",
     "Thạch Ngọc",

@@ -7,6 +7,8 @@ import pytest
 from django.utils import timezone
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, ReferenceIndex
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from articles.models import NewsIndexPage, NewsPage, NewsPageCategory, NewsTag
 from core.bulk import BulkPageWriter, update_page
@@ -147,3 +149,48 @@ def test_drafts_and_scheduled_pages_are_not_live_and_update_makes_a_revision(cat
     page.title = "Bản nháp đã sửa"
     update_page(page, timezone.now())
     assert page.latest_revision.content["title"] == "Bản nháp đã sửa"
+
+
+def _index_rows(pages):
+    columns = [f.attname for f in IndexEntry._meta.concrete_fields if f.name not in ("id",)]
+    rows = IndexEntry.objects.filter(object_id__in=[str(p.pk) for p in pages])
+    return {(row["content_type_id"], row["object_id"]): row for row in rows.values(*columns)}
+
+
+def test_search_index_rows_are_the_ones_the_backend_writes(category, home_page):
+    """Same texts, vectors and title norms as Wagtail's backend gives the same pages."""
+    register = make_directive_index(home_page)
+    document_type, issuing_body = reference_data("Quyết định", "UBND tỉnh")
+    writer = BulkPageWriter()
+    pages = [
+        writer.add(category, news(f"Thành ủy Hà Tĩnh kiểm tra hòa giải {i}", i, lead=""))
+        for i in range(3)
+    ]
+    pages.append(
+        writer.add(
+            register,
+            DirectivePage(
+                title="Quyết định về nông thôn mới",
+                number="12/QĐ-UBND",
+                document_type=document_type,
+                issuing_body=issuing_body,
+                issued_on=datetime(2025, 1, 1).date(),
+                effective_on=datetime(2025, 1, 1).date(),
+                summary="Về việc thủy lợi nội đồng",
+                live=True,
+                first_published_at=timezone.now(),
+            ),
+        )
+    )
+    writer.flush()
+    writer.finish()
+    ours = _index_rows(pages)
+    IndexEntry.objects.filter(object_id__in=[str(p.pk) for p in pages]).delete()
+    backend = get_search_backend()
+    for model in (NewsPage, DirectivePage):
+        backend.add_bulk(model, list(model.objects.filter(pk__in=[p.pk for p in pages])))
+    theirs = _index_rows(pages)
+    assert ours.keys() == theirs.keys() and len(ours) == 4
+    for key, row in theirs.items():
+        assert ours[key]["title_norm"] == pytest.approx(row.pop("title_norm"))
+        assert {name: ours[key][name] for name in row} == row
