@@ -115,6 +115,10 @@ def generation():
     return found
 
 
+def frame_key(generation_token, host, port):
+    return f"{KEY_PREFIX}:frame:{generation_token}:{_digest(f'{host}|{port}')}"
+
+
 def fragment_key(generation_token, name, values):
     text = "|".join(str(value) for value in values)  # str: lazy translations by their text
     return f"{KEY_PREFIX}:fragment:{generation_token}:{name}:{_digest(text)}"
