@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Site
 
-from core.queries import reader_pages
+from core.queries import reader_pages, view_restricted
 from home.models import PortalSettings
 
 MENU_ATTRIBUTE = "_main_menu_pages"
@@ -34,13 +34,21 @@ def menu_pages(site):
 
 
 def load_frame(request):
-    """The frame of ``request``'s site, read from the database; the home page comes as its
-    specific type, as routing asks for it."""
+    """The frame of ``request``'s site, read from the database."""
     site = Site.find_for_request(request)
     if site is None:
         return Frame()
-    site.root_page = site.root_page.specific
+    site.root_page = routed_root(site.root_page)
     return Frame(site, menu_pages(site), PortalSettings.for_site(site))
+
+
+def routed_root(root):
+    """The home page as routing asks for it: its specific type, and whether a view
+    restriction applies to it (``BasePage.get_view_restrictions`` then needs no query)."""
+    model = root.specific_class or type(root)
+    root = model.objects.annotate(restricted=view_restricted()).get(pk=root.pk)
+    root._view_restricted = root.restricted
+    return root
 
 
 def install(request, frame):

@@ -56,3 +56,28 @@ def test_signed_in_editors_read_the_database(client, first_item):
     client.force_login(make_superuser())
     client.get(first_item.url)
     assert len(frame_queries(client, first_item.url)) == 3
+
+
+def routing_queries(client, url):
+    """The queries of one GET of ``url`` that look a page up by its slug or address."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200, url
+    conditions = [query["sql"].partition(" WHERE ")[2] for query in captured]
+    return [where for where in conditions if '"slug" =' in where or '"url_path" IN' in where]
+
+
+def test_a_route_is_kept_for_every_query_string_of_an_address(reader, first_item, settings):
+    category = first_item.get_parent().url
+    assert routing_queries(reader, category)
+    assert routing_queries(reader, f"{category}?page=2") == []
+    assert routing_queries(reader, first_item.url)
+    assert routing_queries(reader, first_item.url) == []
+    settings.FRAGMENT_CACHE_ENABLED = False
+    assert routing_queries(reader, first_item.url), "without it: routed every time"
+
+
+def test_an_unpublished_page_is_routed_afresh(reader, committed, first_item):
+    reader.get(first_item.url)
+    with committed():
+        first_item.unpublish()
+    assert reader.get(first_item.url).status_code == 404
