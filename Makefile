@@ -61,9 +61,10 @@ test-fast: venv
 # Queries and times of the reader pages on the current database (figures to compare, not a
 # test), then the same pages under load through gunicorn and nginx from deploy/ (wrk, Debian's).
 BENCH_PORT_BASE ?= 9700
-# The test client's figures are the render's: the page cache would answer them with no query.
+# The test client's figures are a whole render's: the page cache would answer them with no
+# query, and the kept fragments, frames and routes would hide most of the render's queries.
 bench: setup
-	PAGE_CACHE_ENABLED=false $(BIN)/python manage.py benchmark
+	PAGE_CACHE_ENABLED=false FRAGMENT_CACHE_ENABLED=false $(BIN)/python manage.py benchmark
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	$(BIN)/python manage.py bench_http --port-base $(BENCH_PORT_BASE)
 

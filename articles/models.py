@@ -433,12 +433,6 @@ class NewsPage(BasePage):
             dependents.add_page(page)
         return dependents
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["page_tags"] = list(self.tags.all())
-        context["related_directives"] = list(self.related_directives())
-        return context
-
 
 class NewsPageCategory(Orderable):
     """Another category a news item is listed in, besides the one it lives in."""

@@ -36,7 +36,12 @@ CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/
 
 def eligible(request):
     """Whether this request may be answered from, and stored in, the shared cache."""
-    if not settings.PAGE_CACHE_ENABLED or request.method != "GET":
+    return settings.PAGE_CACHE_ENABLED and anonymous_read(request)
+
+
+def anonymous_read(request):
+    """A GET of a reader page by someone with no session or credentials."""
+    if request.method != "GET":
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False

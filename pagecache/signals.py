@@ -6,14 +6,16 @@ from the database. Scheduled publishing and expiry arrive as Wagtail's publish a
 signals from ``publish_scheduled``. Related-link lists purge the pages that show them, and so
 do images and documents (a new file changes their addresses, a new title the links' text),
 before a deletion and after every other save; the portal settings, sites, tags and the
-directives' reference data are shown on so many pages that they purge everything.
+directives' reference data are shown on so many pages that they purge everything; so does a
+view restriction added, changed or removed, which hides or shows a section's pages in every
+listing (the home page, tags, search, the sitemap) as well as at their own addresses.
 """
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from home.models import PortalSettings, RelatedLink, RelatedLinkList
@@ -103,7 +105,7 @@ def connect():
     for model in (get_image_model(), get_document_model()):
         for signal in (post_save, pre_delete):
             signal.connect(media_changed, sender=model, dispatch_uid=f"{UID}-{model._meta.label}")
-    site_wide = [PortalSettings, Site, apps.get_model("articles", "NewsTag")]
+    site_wide = [PortalSettings, Site, PageViewRestriction, apps.get_model("articles", "NewsTag")]
     site_wide += [apps.get_model("directives", name) for name in ("DocumentType", "IssuingBody")]
     site_wide.append(apps.get_model("directives", "Field"))
     for model in site_wide:

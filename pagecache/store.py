@@ -115,6 +115,14 @@ def generation():
     return found
 
 
+def frame_key(generation_token, host, port):
+    return f"{KEY_PREFIX}:frame:{generation_token}:{_digest(f'{host}|{port}')}"
+
+
+def route_key(generation_token, host, port, path):
+    return f"{KEY_PREFIX}:route:{generation_token}:{_digest(f'{host}|{port}|{path}')}"
+
+
 def fragment_key(generation_token, name, values):
     text = "|".join(str(value) for value in values)  # str: lazy translations by their text
     return f"{KEY_PREFIX}:fragment:{generation_token}:{name}:{_digest(text)}"

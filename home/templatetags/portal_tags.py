@@ -6,11 +6,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from core.pagination import page_links
-from core.queries import reader_pages
 from core.text import MAX_QUERY_LENGTH
+from home.frame import request_menu
 from home.models import PortalSettings, RelatedLink
 
 register = template.Library()
@@ -49,13 +48,10 @@ def vi_date(value):
 
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context):
-    """The live, public children of the site's root page that editors marked "show in menus"."""
+    """The live, public children of the site's root page that editors marked "show in menus"
+    (``home.frame.menu_pages``), from the request's frame when one was installed."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return []
-    # Titles and addresses are on the base page: no per-type query for the specific models.
-    return reader_pages().child_of(site.root_page).readable().in_menu()
+    return request_menu(request) if request else []
 
 
 @register.simple_tag(takes_context=True)

@@ -4,7 +4,8 @@ For the costly parts that many renders share (a news item's neighbours, a link l
 is the fragment's name, the values it varies on and the current generation
 (``pagecache.store.generation``), which every purge replaces, so no fragment survives a change.
 It needs no purge rule of its own: whatever changes what a fragment shows also changes a page
-that shows it, and that purge ends every fragment. Off with ``FRAGMENT_CACHE_ENABLED=false``.
+that shows it, and that purge ends every fragment. Previews render every fragment afresh. Off
+with ``FRAGMENT_CACHE_ENABLED=false``.
 """
 
 from django import template
@@ -20,7 +21,7 @@ class FragmentNode(template.Node):
         self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
 
     def render(self, context):
-        if not settings.FRAGMENT_CACHE_ENABLED:
+        if not settings.FRAGMENT_CACHE_ENABLED or is_preview(context):
             return self.nodelist.render(context)
         values = [value.resolve(context) for value in self.vary_on]
         key = store.fragment_key(current_generation(context), self.name, values)
@@ -30,6 +31,11 @@ class FragmentNode(template.Node):
             html = self.nodelist.render(context)
             cache.set(key, html, timeout=settings.PAGE_CACHE_TIMEOUT)
         return html
+
+
+def is_preview(context):
+    """An editor's preview shows unsaved content: never served from, nor kept in, the cache."""
+    return getattr(context.get("request"), "is_preview", False)
 
 
 def current_generation(context):

@@ -114,6 +114,9 @@ MIDDLEWARE = [
     # --- Page cache (pagecache/): answers anonymous readers before sessions, auth and
     # routing run, so keep it above them; see "Page cache" below for its settings.
     "pagecache.middleware.PageCacheMiddleware",
+    # The site, home page, menu and settings of a reader's page, kept under the fragment
+    # generation: pages the cache does not answer skip those four queries.
+    "pagecache.frame.FrameCacheMiddleware",
     # ---
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

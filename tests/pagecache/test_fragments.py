@@ -3,6 +3,7 @@
 from itertools import count
 
 from django.template import Context, Template
+from django.test import RequestFactory
 
 from pagecache import store
 
@@ -28,3 +29,12 @@ def test_switched_off_it_renders_every_time(settings):
     settings.FRAGMENT_CACHE_ENABLED = False
     counter = count(1)
     assert [render(counter, "a") for _ in range(3)] == ["1", "2", "3"]
+
+
+def test_a_preview_renders_every_time():
+    counter = count(1)
+    preview = RequestFactory().get("/")
+    preview.is_preview = True
+    context = {"renders": lambda: next(counter), "value": "a", "request": preview}
+    assert [TEMPLATE.render(Context(context)) for _ in range(2)] == ["1", "2"]
+    assert render(counter, "a") == "3", "nor is a preview kept for readers"

@@ -10,6 +10,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from directives.models import DirectiveRelation
 from home.models import RelatedLink, RelatedLinkList
@@ -229,3 +230,15 @@ def test_unrelated_pages_stay_cached(reader, committed, first_item, resolution, 
         make_news(elsewhere, "Tin huyện Cẩm Xuyên")
     assert reader.get(resolution.url)["X-Page-Cache"] == "HIT"
     assert reader.get(first_item.url)["X-Page-Cache"] == "HIT", "not a neighbour: other category"
+
+
+def test_restricting_a_section_purges_its_pages_and_every_listing(reader, committed, first_item):
+    warm(reader, first_item.url, "/", "/the/ocop/", "/rss/")
+    with committed():
+        PageViewRestriction.objects.create(
+            page=first_item.get_parent(), restriction_type=PageViewRestriction.LOGIN
+        )
+    assert reader.get(first_item.url).status_code == 302, "readers are sent to sign in"
+    for url in ["/", "/rss/"]:
+        assert not shows(reader, url, "Hội nghị sơ kết"), url
+    assert reader.get("/the/ocop/").status_code == 404, "its only item is no longer listed"

@@ -1,7 +1,8 @@
 """Measure the reader pages on the current database: a benchmark to compare, never a test.
 
-Each page is asked through Django's test client (no server, no network) with the page cache
-off, so the figures are the application's own cost: the median and 95th-percentile time and
+Each page is asked through Django's test client (no server, no network); ``make bench`` runs
+it with the page cache and the fragment cache off (the kept frames and routes with it), so the
+figures are a whole render's cost, as after a purge: the median and 95th-percentile time and
 the SQL queries of one request. Besides the newest page of each page type it measures the
 listings whose cost could grow with content: the largest news category on page 1 and page
 1,000 (the last page when there are fewer), a leaf category, the busiest tag, the register
