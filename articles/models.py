@@ -3,7 +3,7 @@
 import operator
 from functools import reduce
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Case, ExpressionWrapper, F, Prefetch, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -50,6 +50,79 @@ def with_card_data(queryset):
     )
 
 
+def _sections_wanted(counts, featured):
+    """(path, how many, featured only) for each list of the home page."""
+    wanted = [(category.path, n, False) for category, n in counts.items()]
+    if featured:
+        wanted.append((featured[0].path, featured[1], True))
+    return wanted
+
+
+def _newest_of_each(counts, featured):
+    """The home page's candidates, each list read from the newest-first index and stopped
+    at its count: the union of one limited subquery per list, inside one query."""
+    parts = []
+    for prefix, n, featured_only in _sections_wanted(counts, featured):
+        part = published_news().filter(path__startswith=prefix)
+        if featured_only:
+            part = part.filter(featured=True)
+        parts.append(part.values("pk")[:n])
+    if not parts:
+        return []
+    newest = parts[0].union(*parts[1:], all=True)
+    return list(published_news().filter(pk__in=newest).select_related("featured_image"))
+
+
+def _ranked_newest(counts, featured):
+    """The same candidates where a union cannot hold limited subqueries (SQLite): every
+    item of the lists' categories ranked newest first within its list."""
+    newest_first = [F("published_at").desc(), F("id").desc()]
+    section = Case(
+        *[When(path__startswith=c.path, then=Value(c.pk)) for c in counts],
+        output_field=models.IntegerField(),
+    )
+    wanted = [Q(path__startswith=path) for path in (c.path for c in counts)]
+    in_featured = Value(False)
+    if featured:
+        in_featured = Q(featured=True, path__startswith=featured[0].path)
+        wanted.append(in_featured)
+        in_featured = ExpressionWrapper(in_featured, output_field=models.BooleanField())
+    ranked = (
+        published_news()
+        .filter(reduce(operator.or_, wanted))
+        .select_related("featured_image")
+        .annotate(section=section, in_featured=in_featured)
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("section")], order_by=newest_first),
+            featured_rank=Window(
+                RowNumber(), partition_by=[F("in_featured")], order_by=newest_first
+            ),
+        )
+        .filter(
+            Q(rank__lte=max(counts.values(), default=0))
+            | Q(featured_rank__lte=featured[1] if featured else 0)
+        )
+    )
+    return list(ranked)
+
+
+def _home_sections(items, counts, featured):
+    """Deal the candidates, newest first, into their lists up to each list's count."""
+    items = sorted(items, key=lambda item: (item.published_at, item.id), reverse=True)
+    news = {category.pk: [] for category in counts}
+    if featured:
+        news["featured", featured[0].pk] = []
+    for item in items:
+        for category, n in counts.items():
+            if item.path.startswith(category.path) and len(news[category.pk]) < n:
+                news[category.pk].append(item)
+        if featured and item.featured and item.path.startswith(featured[0].path):
+            chosen = news["featured", featured[0].pk]
+            if len(chosen) < featured[1]:
+                chosen.append(item)
+    return news
+
+
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """A news category (chuyên mục); categories nest, and each lists its sub-categories' news."""
 
@@ -89,8 +162,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         ({category: how many}), and with ``featured`` ((category, how many)) the newest
         featured news of that category under the key ("featured", its id).
 
-        Each item is ranked within the category it lies in; categories inside one another
-        would share items, which one ranking cannot give, so they are asked one by one.
+        Each item is counted in the category it lies in; categories inside one another
+        would share items, which one query cannot give, so they are asked one by one.
         """
         paths = [category.path for category in counts]
         if any(a != b and b.startswith(a) for a in paths for b in paths):
@@ -98,42 +171,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             if featured:
                 news["featured", featured[0].pk] = list(featured[0].featured_news(featured[1]))
             return news
-        newest_first = [F("published_at").desc(), F("id").desc()]
-        section = Case(
-            *[When(path__startswith=c.path, then=Value(c.pk)) for c in counts],
-            output_field=models.IntegerField(),
-        )
-        wanted = [Q(path__startswith=path) for path in paths]
-        in_featured = Value(False)
-        if featured:
-            in_featured = Q(featured=True, path__startswith=featured[0].path)
-            wanted.append(in_featured)
-            in_featured = ExpressionWrapper(in_featured, output_field=models.BooleanField())
-        ranked = (
-            published_news()
-            .filter(reduce(operator.or_, wanted))
-            .select_related("featured_image")
-            .annotate(section=section, in_featured=in_featured)
-            .annotate(
-                rank=Window(RowNumber(), partition_by=[F("section")], order_by=newest_first),
-                featured_rank=Window(
-                    RowNumber(), partition_by=[F("in_featured")], order_by=newest_first
-                ),
-            )
-            .filter(
-                Q(rank__lte=max(counts.values(), default=0))
-                | Q(featured_rank__lte=featured[1] if featured else 0)
-            )
-        )
-        news = {category.pk: [] for category in counts}
-        if featured:
-            news["featured", featured[0].pk] = []
-        for item in ranked:
-            if item.section is not None and item.rank <= counts_by_pk(counts)[item.section]:
-                news[item.section].append(item)
-            if featured and item.in_featured and item.featured_rank <= featured[1]:
-                news["featured", featured[0].pk].append(item)
-        return news
+        if connection.features.supports_slicing_ordering_in_compound:
+            items = _newest_of_each(counts, featured)
+        else:
+            items = _ranked_newest(counts, featured)
+        return _home_sections(items, counts, featured)
 
     def featured_news(self, count):
         """The newest news of this category flagged as featured, for the home page.
