@@ -19,7 +19,7 @@ from core.text import fold_for_search
 from directives.blocks import DirectiveStreamBlock
 from directives.filters import DirectiveFilterForm
 from directives.numbers import looks_like_number, number_key
-from directives.status import derive_status, status_annotation, today
+from directives.status import derive_status, status_annotation, status_conditions, today
 from home.indexing import stream_text
 from home.models import BasePage
 
@@ -145,6 +145,10 @@ class DirectivePageQuerySet(ReaderPageQuerySet):
     def with_legal_status(self, on=None):
         """Annotate ``legal_status_value`` so listings can filter and sort on the status."""
         return self.annotate(legal_status_value=status_annotation(DirectiveRelation, on or today()))
+
+    def with_status(self, status, on=None):
+        """The documents whose legal status is ``status`` on ``on`` (today by default)."""
+        return self.filter(status_conditions(DirectiveRelation, on or today())[status])
 
 
 class DirectivePage(BasePage):
