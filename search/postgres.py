@@ -19,11 +19,8 @@ from wagtail.search.models import IndexEntry
 # Hits ranked per page type: the newest of them, a few times the results kept.
 CANDIDATES = 400
 
-# The backend's text-search configuration ("simple"), or the database's default without one.
-_TSQUERY = (
-    "plainto_tsquery(CAST(COALESCE(%(config)s, current_setting('default_text_search_config'))"
-    " AS regconfig), %(query)s)"
-)
+# A constant configuration, so that the planner can weigh how many entries the words hit.
+_TSQUERY = "plainto_tsquery(%(config)s::regconfig, %(query)s)"
 # Each page type brings its own newest hits, so news do not crowd out the directives; the
 # candidates carry only their ids: ranking reads each one's vector once, after the limit.
 _SQL = f"""
@@ -46,14 +43,18 @@ LIMIT %(limit)s
 def ranked_page_ids(cleaned, models, limit):
     """Ids of live pages of ``models`` whose index entry has every word of ``cleaned``, best
     first, at most ``limit`` of them."""
-    types = [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
+    with connection.cursor() as cursor:
+        cursor.execute(*candidates_query(cleaned, models, limit))
+        return [int(object_id) for (object_id,) in cursor.fetchall()]
+
+
+def candidates_query(cleaned, models, limit):
+    """The SQL and its parameters (apart so tests can ask PostgreSQL how it runs them)."""
     params = {
-        "types": types,
-        "config": get_search_backend().config,
+        "types": [ct.pk for ct in ContentType.objects.get_for_models(*models).values()],
+        "config": get_search_backend().config or "simple",
         "query": cleaned,
         "candidates": CANDIDATES,
         "limit": limit,
     }
-    with connection.cursor() as cursor:
-        cursor.execute(_SQL.format(entries=IndexEntry._meta.db_table), params)
-        return [int(object_id) for (object_id,) in cursor.fetchall()]
+    return _SQL.format(entries=IndexEntry._meta.db_table), params
