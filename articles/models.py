@@ -20,7 +20,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.pagination import paginate
-from core.queries import view_restricted
+from core.queries import reader_pages, view_restricted
 from core.text import vietnamese_slugify
 from home.blocks import BaseStreamBlock
 from home.indexing import stream_text
@@ -152,6 +152,28 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             | Q(pk__in=listed_here.values("page_id"))
         )
 
+    def news_count(self):
+        """How many items ``news()`` lists, counted from the page tree alone.
+
+        Counting ``news()`` joins every item's news row and tests the path or the "also
+        listed in" subquery on each, which no index serves (400 ms for 100,000 items). Here
+        the items below are counted from the index of live news pages by path (migration
+        articles 0008), and those listed from elsewhere are added, in one query.
+        """
+        not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+        live_news = (
+            reader_pages()
+            .readable()
+            .filter(not_expired, content_type__app_label="articles", content_type__model="newspage")
+        )
+        below = live_news.filter(path__startswith=self.path, depth__gt=self.depth)
+        listed_here = NewsPageCategory.objects.filter(category__path__startswith=self.path)
+        elsewhere = live_news.filter(pk__in=listed_here.values("page_id")).exclude(
+            path__startswith=self.path
+        )
+        ids = [part.order_by().values("pk") for part in (below, elsewhere)]
+        return ids[0].union(ids[1], all=True).count()
+
     def latest_news(self, count):
         """The newest news of this category, for the home page's section lists (no images)."""
         return self.news()[:count]
@@ -256,7 +278,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        news_page = paginate(request, with_card_data(self.news()), NEWS_PER_PAGE)
+        news = with_card_data(self.news())
+        news_page = paginate(request, news, NEWS_PER_PAGE, count=self.news_count)
         return self.render(request, context_overrides={"news_page": news_page})
 
     @path("rss/", name="feed")
