@@ -44,7 +44,17 @@ class IdsFirstPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = self.object_list.values("pk")[bottom:top]
-        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+        return self._get_page(rows_of(self.object_list, ids), number, self)
+
+
+def rows_of(queryset, ids):
+    """The rows of ``ids`` in ``queryset``'s order, with the related rows and prefetches it
+    loads, but not its filters: they chose the ids already, and applied again they lead the
+    planner to read the whole listing (the register's status filter: 150 ms instead of 1)."""
+    rows = queryset.model._default_manager.filter(pk__in=ids)
+    rows.query.select_related = queryset.query.select_related
+    ordering = queryset.query.order_by or queryset.model._meta.ordering
+    return rows.prefetch_related(*queryset._prefetch_related_lookups).order_by(*ordering)
 
 
 def paginate(request, items, per_page, count=None):
