@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from articles.counts import category_count
 from core.pagination import paginate
 from core.queries import reader_pages, view_restricted
 from core.text import vietnamese_slugify
@@ -279,7 +280,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request):
         news = with_card_data(self.news())
-        news_page = paginate(request, news, NEWS_PER_PAGE, count=self.news_count)
+        news_page = paginate(request, news, NEWS_PER_PAGE, count=lambda: category_count(self))
         return self.render(request, context_overrides={"news_page": news_page})
 
     @path("rss/", name="feed")

@@ -214,3 +214,17 @@ def test_category_count_holds_news_listed_from_elsewhere_once(client, news_root,
     assert hamlet.news_count() == 2
     html = client.get(f"{province.url}?page=9").content.decode()
     assert "Tin thôn" in html and "Tin được liệt kê" in html, "the last page is page 1"
+
+
+def test_cached_category_count_follows_publishing_and_unpublishing(client, province):
+    fill(province, NEWS_PER_PAGE)
+
+    def pages():
+        return client.get(province.url).context["news_page"].paginator.num_pages
+
+    assert pages() == 1
+    assert pages() == 1, "the count now comes from the cache"
+    extra = make_news(province, "Tin thêm")
+    assert pages() == 2, "publishing gives the counts a new version"
+    extra.unpublish()
+    assert pages() == 1, "so does unpublishing"
