@@ -1,7 +1,7 @@
 """News categories and news items: the tree, the listings and the newer/older lists."""
 
 import operator
-from functools import reduce
+from functools import partial, reduce
 
 from django.db import connection, models
 from django.db.models import Case, ExpressionWrapper, F, Prefetch, Q, Value, When, Window
@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from articles.counts import category_count
+from core.counts import cached_count
 from core.pagination import paginate
 from core.queries import reader_pages, view_restricted
 from core.text import vietnamese_slugify
@@ -280,7 +280,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request):
         news = with_card_data(self.news())
-        news_page = paginate(request, news, NEWS_PER_PAGE, count=lambda: category_count(self))
+        news_page = paginate(
+            request,
+            news,
+            NEWS_PER_PAGE,
+            count=partial(cached_count, ("news", self.pk), self.news_count),
+        )
         return self.render(request, context_overrides={"news_page": news_page})
 
     @path("rss/", name="feed")

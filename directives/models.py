@@ -1,5 +1,7 @@
 """The register of official documents: reference data, the register page and the directive page."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Value
@@ -13,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.counts import cached_count
 from core.pagination import paginate
 from core.queries import ReaderPageQuerySet
 from core.text import fold_for_search
@@ -130,8 +133,11 @@ class DirectiveIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = self.filter_form(request.GET)
-        directives = form.apply(self.directives(), on=today())
-        results = paginate(request, directives, self.per_page)
+        on = today()
+        directives = form.apply(self.directives(), on=on)
+        listing = ("register", self.pk, on.isoformat(), form.query_string())
+        count = partial(cached_count, listing, directives.count)
+        results = paginate(request, directives, self.per_page, count=count)
         context.update(filter_form=form, directives=results, query_string=form.query_string())
         return context
 
