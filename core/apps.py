@@ -7,4 +7,6 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
-        from core import signals  # noqa: F401  (connects the NFC normaliser)
+        from core import counts, signals  # noqa: F401  (signals connects the NFC normaliser)
+
+        counts.connect()

@@ -12,6 +12,7 @@ should still show its end):
 import re
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 
 PAGE_PARAMETER = "page"
 _WHOLE_NUMBER = re.compile(r"[0-9]+")
@@ -28,9 +29,44 @@ def page_number(raw):
     return max(int(raw), 1)
 
 
-def paginate(request, items, per_page):
-    """The page of ``items`` that ``request`` asks for, by the rules above."""
-    paginator = Paginator(items, per_page)
+class IdsFirstPaginator(Paginator):
+    """Pages a queryset by choosing the page's ids first, inside the same query.
+
+    Slicing a queryset sorts its whole rows (a news item's body included) to skip to the
+    page: at page 1,000 of 100,000 news items that is some 200 MB sorted on disk. Here the
+    offset is taken over ids alone, in the listing's order, and only the page's rows are read.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = self.object_list.values("pk")[bottom:top]
+        return self._get_page(rows_of(self.object_list, ids), number, self)
+
+
+def rows_of(queryset, ids):
+    """The rows of ``ids`` in ``queryset``'s order, with the related rows and prefetches it
+    loads, but not its filters: they chose the ids already, and applied again they lead the
+    planner to read the whole listing (the register's status filter: 150 ms instead of 1)."""
+    rows = queryset.model._default_manager.filter(pk__in=ids)
+    rows.query.select_related = queryset.query.select_related
+    ordering = queryset.query.order_by or queryset.model._meta.ordering
+    return rows.prefetch_related(*queryset._prefetch_related_lookups).order_by(*ordering)
+
+
+def paginate(request, items, per_page, count=None):
+    """The page of ``items`` that ``request`` asks for, by the rules above.
+
+    ``count``, when given, counts the items instead of ``items.count()``: a listing may know
+    a cheaper query for the same number.
+    """
+    paginator_class = IdsFirstPaginator if isinstance(items, QuerySet) else Paginator
+    paginator = paginator_class(items, per_page)
+    if count is not None:
+        paginator.__dict__["count"] = count()
     number = page_number(request.GET.get(PAGE_PARAMETER))
     return paginator.page(min(number, paginator.num_pages))
 

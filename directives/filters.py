@@ -97,7 +97,7 @@ class DirectiveFilterForm(forms.Form):
         if data.get("year"):
             directives = directives.filter(issued_on__year=data["year"])
         if data.get("status"):
-            directives = directives.with_legal_status(on).filter(legal_status_value=data["status"])
+            directives = directives.with_status(data["status"], on)
         if data.get("q"):
             keyword = data["q"]
             matches = Q(number__icontains=keyword) | Q(summary__icontains=keyword)

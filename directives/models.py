@@ -1,5 +1,7 @@
 """The register of official documents: reference data, the register page and the directive page."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Value
@@ -13,13 +15,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.counts import cached_count
 from core.pagination import paginate
 from core.queries import ReaderPageQuerySet
 from core.text import fold_for_search
 from directives.blocks import DirectiveStreamBlock
 from directives.filters import DirectiveFilterForm
 from directives.numbers import looks_like_number, number_key
-from directives.status import derive_status, status_annotation, today
+from directives.status import derive_status, status_annotation, status_conditions, today
 from home.indexing import stream_text
 from home.models import BasePage
 
@@ -130,8 +133,11 @@ class DirectiveIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = self.filter_form(request.GET)
-        directives = form.apply(self.directives(), on=today())
-        results = paginate(request, directives, self.per_page)
+        on = today()
+        directives = form.apply(self.directives(), on=on)
+        listing = ("register", self.pk, on.isoformat(), form.query_string())
+        count = partial(cached_count, listing, directives.count)
+        results = paginate(request, directives, self.per_page, count=count)
         context.update(filter_form=form, directives=results, query_string=form.query_string())
         return context
 
@@ -145,6 +151,10 @@ class DirectivePageQuerySet(ReaderPageQuerySet):
     def with_legal_status(self, on=None):
         """Annotate ``legal_status_value`` so listings can filter and sort on the status."""
         return self.annotate(legal_status_value=status_annotation(DirectiveRelation, on or today()))
+
+    def with_status(self, status, on=None):
+        """The documents whose legal status is ``status`` on ``on`` (today by default)."""
+        return self.filter(status_conditions(DirectiveRelation, on or today())[status])
 
 
 class DirectivePage(BasePage):

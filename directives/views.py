@@ -38,7 +38,7 @@ class DirectiveFilterSet(PageFilterSet):
         fields = []
 
     def filter_legal_status(self, queryset, name, value):
-        return queryset.with_legal_status().filter(legal_status_value=value)
+        return queryset.with_status(value)
 
 
 class DirectiveIndexView(PageListingViewSet.index_view_class):

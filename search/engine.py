@@ -4,17 +4,20 @@ Every page indexes folded copies of its heading, summary and body (``home.indexi
 query is folded the same way (``core.text.clean_query``), so both backends compare like with
 like.
 
-The backends rank differently (SQLite's bm25 ignores field boosts), so the final order is
-decided here: heading matches first, then summary matches, then the rest, the backend's
+On PostgreSQL the hits come from ``search.postgres`` (an indexed match, ranked among the
+newest hits); on SQLite from Wagtail's FTS5 backend. They rank differently (SQLite's bm25
+ignores field boosts), so the final order is decided here: heading matches first, then summary matches, then the rest, the backend's
 relevance breaking ties. That makes the order the same on both databases.
 """
 
 from django.apps import apps
+from django.db import connection
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from core.queries import reader_pages
 from core.text import clean_query
+from search import postgres
 
 # Results re-ranked per query: enough for any sensible query on a provincial portal.
 MAX_RESULTS = 200
@@ -66,14 +69,24 @@ def search_pages(query, models):
     cleaned = clean_query(query)
     if not cleaned or not models:
         return []
+    ids = _ranked_ids(cleaned, models)
+    order = {pk: position for position, pk in enumerate(ids)}
     # The search backends accept only plain field filters, so privacy is checked on the
-    # hits, with the same ``readable()`` as every listing.
+    # hits, with the same ``readable()`` as every listing. Bodies are not read: the order
+    # needs the heading and summary, and the results show nothing more.
+    pages = reader_pages().filter(pk__in=order).readable().specific().defer_streamfields()
+    words = cleaned.split()
+    return sorted(pages, key=lambda page: (_tier(page, words), order[page.pk]))
+
+
+def _ranked_ids(cleaned, models):
+    """The best ``MAX_RESULTS`` hits' ids: on PostgreSQL from the indexed match of
+    ``search.postgres``, elsewhere (SQLite's FTS5) from Wagtail's search backend."""
+    if connection.vendor == "postgresql":
+        return postgres.ranked_page_ids(cleaned, models, MAX_RESULTS)
     hits = (
         Page.objects.live()
         .type(*models)
         .search(cleaned, operator="and", order_by_relevance=True)[:MAX_RESULTS]
     )
-    order = {page.pk: position for position, page in enumerate(hits)}
-    pages = reader_pages().filter(pk__in=order).readable().specific()
-    words = cleaned.split()
-    return sorted(pages, key=lambda page: (_tier(page, words), order[page.pk]))
+    return [page.pk for page in hits]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from core.counts import new_version
 from tests.factories import ensure_site, make_news_index, portal_settings
 from tests.shared_demo import SharedDemo
 from tests.two_factor import install_verified_login
@@ -103,3 +104,9 @@ def signed_in_with_second_factor():
     plain_login = install_verified_login()
     yield
     Client._login = plain_login
+
+
+@pytest.fixture(autouse=True)
+def fresh_listing_counts():
+    """A count cached by a test whose writes were rolled back must not reach the next test."""
+    new_version()

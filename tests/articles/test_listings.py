@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.models import NEWS_PER_PAGE
-from tests.factories import make_image, make_news
+from articles.models import NEWS_PER_PAGE, NewsPageCategory
+from tests.factories import make_image, make_news, make_news_index
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +196,35 @@ def test_featured_news_is_marked_in_the_category_list(client, province):
     html = client.get(province.url).content.decode()
     assert html.count("Tin nổi bật</p>") == 1, "only the featured item carries the badge"
     assert html.index("Tin nổi bật</p>") < html.index("Tin nổi bật nhất")
+
+
+def test_category_count_holds_news_listed_from_elsewhere_once(client, news_root, province):
+    """``news_count`` counts from the page tree; it must give what ``news()`` lists."""
+    hamlet = make_news_index(province, "Tin thôn xóm")
+    elsewhere = make_news_index(news_root, "Tin nơi khác")
+    below = make_news(hamlet, "Tin thôn", published_at=BASE)
+    listed = make_news(elsewhere, "Tin được liệt kê", published_at=BASE)
+    NewsPageCategory.objects.create(page=below, category=province)  # below and listed: once
+    NewsPageCategory.objects.create(page=listed, category=hamlet)
+    make_news(province, "Tin nháp", publish=False)
+    make_news(province, "Tin hết hạn", expire_at=timezone.now() - timedelta(hours=1))
+    for category in (news_root, province, hamlet, elsewhere):
+        assert category.news_count() == category.news().count(), category.title
+    assert province.news_count() == 2
+    assert hamlet.news_count() == 2
+    html = client.get(f"{province.url}?page=9").content.decode()
+    assert "Tin thôn" in html and "Tin được liệt kê" in html, "the last page is page 1"
+
+
+def test_cached_category_count_follows_publishing_and_unpublishing(client, province):
+    fill(province, NEWS_PER_PAGE)
+
+    def pages():
+        return client.get(province.url).context["news_page"].paginator.num_pages
+
+    assert pages() == 1
+    assert pages() == 1, "the count now comes from the cache"
+    extra = make_news(province, "Tin thêm")
+    assert pages() == 2, "publishing gives the counts a new version"
+    extra.unpublish()
+    assert pages() == 1, "so does unpublishing"

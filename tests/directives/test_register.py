@@ -180,3 +180,20 @@ def test_an_ignored_filter_is_described_by_the_notice_on_the_page(client, regist
     for ids in described:
         for element_id in ids.split():
             assert f'id="{element_id}"' in html, f"aria-describedby names a missing {element_id}"
+
+
+def test_cached_register_count_follows_new_documents_and_filters(client, register):
+    for n in range(3):
+        make_directive(register, f"{n + 1}/KH-UBND", document_type="Kế hoạch")
+
+    def count(**filters):
+        return client.get(register.url, filters).context["directives"].paginator.count
+
+    before = count()
+    assert count() == before, "the count now comes from the cache"
+    make_directive(register, "99-NQ/TW")
+    assert count() == before + 1, "a new document gives the counts a new version"
+    kind = DocumentType.objects.get(name="Kế hoạch")
+    plans = register.directives().filter(document_type=kind).count()
+    assert plans < before + 1, "the filter leaves documents out"
+    assert count(document_type=kind.pk) == plans, "each set of filters has its own count"

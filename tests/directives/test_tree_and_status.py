@@ -41,10 +41,16 @@ def at(monkeypatch, moment):
 
 
 def status_everywhere(directive):
-    """The property and the annotation must agree; return the status once."""
+    """The property, the annotation and the register's filter must agree; return the status."""
     annotated = DirectivePage.objects.with_legal_status().get(pk=directive.pk).legal_status_value
     fresh = DirectivePage.objects.get(pk=directive.pk)
     assert fresh.legal_status == annotated, "property and query annotation disagree"
+    filtered = [
+        status
+        for status in LegalStatus
+        if DirectivePage.objects.with_status(status).filter(pk=directive.pk).exists()
+    ]
+    assert filtered == [fresh.legal_status], "the status filter finds it under another status"
     return fresh.legal_status
 
 
