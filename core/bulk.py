@@ -14,7 +14,8 @@ what those steps would have done, for a batch of pages in a handful of queries:
   the search index in bulk.
 
 No ``page_published`` or ``post_save`` signal is sent: nobody is notified of imported pages
-and caches are not purged page by page (clear the cache once after a large import).
+and caches are not purged page by page. ``finish()`` instead sends ``pages_written`` once, on
+which the page cache purges everything, and starts a new version of the listings' counts.
 """
 
 import functools
@@ -23,10 +24,12 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, ReferenceIndex, Revision
 
+from core import counts
 from core.bulk_search import SearchIndexWriter
 from core.signals import normalize_unicode
 from core.text import vietnamese_slugify
@@ -34,6 +37,8 @@ from core.text import vietnamese_slugify
 SLUG_LENGTH = 200  # well under the 255 of the column, room for a "-2" suffix
 INDEX_CHUNK = 500
 UPDATE_CHUNK = 300  # rows of one UPDATE ... FROM: 900 parameters, under SQLite's old limit
+# Sent once a writer's pages are committed (``finish``), for caches to forget what they showed.
+pages_written = Signal()
 
 
 def ascii_slug(text, fallback="trang"):
@@ -219,9 +224,17 @@ class BulkPageWriter:
                 node.added = 0
 
     def finish(self):
-        """Add every page created since the writer was made to the search index."""
-        index_pages(pk for pks in self._created.values() for pk in pks)
+        """Add every page created since the writer was made to the search index, and say
+        that pages changed: counts and cached pages made before them are out of date."""
+        created = [pk for pks in self._created.values() for pk in pks]
+        index_pages(created)
         self._created.clear()
+        if created:
+            transaction.on_commit(self._announce)
+
+    def _announce(self):
+        counts.new_version()
+        pages_written.send(sender=type(self))
 
 
 def _point_to_revisions(pages):

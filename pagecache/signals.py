@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from core import bulk
 from home.models import PortalSettings, RelatedLink, RelatedLinkList
 from pagecache.purge import (
     active,
@@ -89,7 +90,14 @@ def site_wide_change(sender, created=False, **kwargs):
         purge_later(everything())
 
 
+def pages_written(sender, **kwargs):
+    """Imports and generated content add pages without Django's signals, in bulk."""
+    if active():
+        purge_later(everything())
+
+
 def connect():
+    bulk.pages_written.connect(pages_written, dispatch_uid=f"{UID}-bulk")
     page_models = [model for model in apps.get_models() if issubclass(model, Page)]
     for model in page_models:
         pre_save.connect(before_save, sender=model, dispatch_uid=f"{UID}-save-{model._meta.label}")

@@ -12,6 +12,7 @@ from wagtail.search.models import IndexEntry
 
 from articles.models import NewsIndexPage, NewsPage, NewsPageCategory, NewsTag
 from core.bulk import BulkPageWriter, update_page
+from core.counts import cached_count
 from directives.models import DirectivePage
 from search.engine import search_pages
 from tests.factories import (
@@ -194,3 +195,15 @@ def test_search_index_rows_are_the_ones_the_backend_writes(category, home_page):
     for key, row in theirs.items():
         assert ours[key]["title_norm"] == pytest.approx(row.pop("title_norm"))
         assert {name: ours[key][name] for name in row} == row
+
+
+def test_listing_counts_start_again_once_the_pages_are_committed(
+    category, django_capture_on_commit_callbacks
+):
+    assert cached_count(("category", category.pk), lambda: 0) == 0
+    writer = BulkPageWriter()
+    writer.add(category, news("Tin nhập", 1))
+    writer.flush()
+    with django_capture_on_commit_callbacks(execute=True):
+        writer.finish()
+    assert cached_count(("category", category.pk), lambda: 1) == 1

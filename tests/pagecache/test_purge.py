@@ -12,6 +12,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from articles.models import NewsPage
+from core.bulk import BulkPageWriter
 from directives.models import DirectiveRelation
 from home.models import RelatedLink, RelatedLinkList
 from tests.factories import make_directive, make_news, make_news_index, portal_settings
@@ -242,3 +244,26 @@ def test_restricting_a_section_purges_its_pages_and_every_listing(reader, commit
     for url in ["/", "/rss/"]:
         assert not shows(reader, url, "Hội nghị sơ kết"), url
     assert reader.get("/the/ocop/").status_code == 404, "its only item is no longer listed"
+
+
+def test_pages_written_in_bulk_purge_every_page(reader, committed, first_item, resolution):
+    """Imports and generate_content write pages without Django's signals."""
+    category = first_item.get_parent()
+    warm(reader, "/", category.url, resolution.url)
+    now = timezone.now()
+    item = NewsPage(
+        title="Tin nhập từ NukeViet",
+        lead="Tóm tắt",
+        published_at=now,
+        first_published_at=now,
+        last_published_at=now,
+        live=True,
+    )
+    with committed():
+        writer = BulkPageWriter()
+        writer.add(category, item)
+        writer.flush()
+        writer.finish()
+    assert shows(reader, category.url, "Tin nhập từ NukeViet")
+    assert shows(reader, "/", "Tin nhập từ NukeViet")
+    assert reader.get(resolution.url)["X-Page-Cache"] == "MISS"
