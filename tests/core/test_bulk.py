@@ -4,6 +4,8 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, ReferenceIndex
@@ -11,6 +13,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from articles.models import NewsIndexPage, NewsPage, NewsPageCategory, NewsTag
+from core import bulk
 from core.bulk import BulkPageWriter, update_page
 from core.counts import cached_count
 from directives.models import DirectivePage
@@ -207,3 +210,16 @@ def test_listing_counts_start_again_once_the_pages_are_committed(
     with django_capture_on_commit_callbacks(execute=True):
         writer.finish()
     assert cached_count(("category", category.pk), lambda: 1) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite keeps no statistics")
+def test_a_large_batch_refreshes_the_planner_statistics(category, monkeypatch):
+    monkeypatch.setattr(bulk, "ANALYZE_AFTER", 2)
+    writer = BulkPageWriter()
+    for hours in (1, 2):
+        writer.add(category, news(f"Tin {hours}", hours))
+    writer.flush()
+    with CaptureQueriesContext(connection) as queries:
+        writer.finish()
+    analyzed = [query["sql"] for query in queries if query["sql"].startswith("ANALYZE")]
+    assert len(analyzed) == 1 and '"articles_newspage"' in analyzed[0]
