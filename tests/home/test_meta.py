@@ -6,9 +6,13 @@ from datetime import datetime
 import pytest
 from django.test import RequestFactory
 from django.views.defaults import server_error
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import PageViewRestriction
 
 from demo.images import demo_image
 from home.models import HomePage
+from home.sitemaps import ReaderSitemap
+from tests.factories import make_directive, make_directive_index, make_news, make_news_index
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +106,24 @@ def test_500_page_renders_without_context_processors_or_database(django_assert_n
     assert '<html lang="vi">' in html
     assert "Hệ thống đang gặp sự cố" in html
     assert 'action="/tim-kiem/"' in html, "the 500 page must keep the search box"
+
+
+def test_sitemap_gives_wagtail_s_entries_from_base_pages(rf, news_root, province):
+    """The portal's sitemap reads base pages; Wagtail's reads every page as its own type."""
+    make_news(province, "Tin trong tỉnh đầu tiên", tags=["OCOP"])
+    make_directive(make_directive_index(news_root.get_parent()), "57-NQ/TW")
+    private = make_news_index(news_root, "Chuyên mục nội bộ")
+    make_news(private, "Tin nội bộ")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    request = rf.get("/sitemap.xml")
+
+    def entries(sitemap):
+        return sorted(
+            (entry["location"], entry["lastmod"])
+            for page in sitemap.items()
+            for entry in page.get_sitemap_urls(request)
+        )
+
+    ours = entries(ReaderSitemap(request))
+    assert ours == entries(Sitemap(request))
+    assert len(ours) == 6 and not any("noi-bo" in location for location, _ in ours)
