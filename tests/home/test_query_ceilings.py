@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import NewsIndexPage, NewsPage, NewsRelatedDirective, NewsTag
+from core.bulk import BulkPageWriter
 from core.text import fold_for_search
 from directives.models import DirectiveIndexPage, DirectivePage, DirectiveRelation
 
@@ -81,28 +82,32 @@ def _empty(context):
 
 
 def grow(category, register, item):
-    """Hundreds of news items in ``category`` around ``item`` and dozens of directives."""
+    """Hundreds of news items in ``category`` around ``item`` and dozens of directives, written
+    as imports write them (``BulkPageWriter``: what ``Page.save()`` makes, tests/core)."""
     images = [news.featured_image for news in NewsPage.objects.exclude(featured_image=None)[:5]]
     tags = list(NewsTag.objects.filter(tagged_news__content_object=item))
     cited = list(register.directives()[:5])
     start = timezone.now() - datetime.timedelta(days=ADDED_NEWS)
+    writer = BulkPageWriter()
     for number in range(ADDED_NEWS):
+        published_at = start + datetime.timedelta(days=number)
         news = NewsPage(
             title=f"Xã số {number} về đích nông thôn mới",
             lead="Tin bổ sung về nông thôn mới.",
             body=[("paragraph", "<p>Nội dung nông thôn mới.</p>")],
-            published_at=start + datetime.timedelta(days=number),
+            published_at=published_at,
             featured_image=images[number % len(images)] if images else None,
             featured=number % 7 == 0,
+            **live_since(published_at),
         )
         news.related_directive_links.add(NewsRelatedDirective(directive=cited[number % 5]))
-        category.add_child(instance=news)
         news.tags.add(*tags)
+        writer.add(category, news)
     template = register.directives().first()
-    previous = None
-    for number in range(ADDED_DIRECTIVES):
-        directive = register.add_child(
-            instance=DirectivePage(
+    directives = [
+        writer.add(
+            register,
+            DirectivePage(
                 title=f"Kế hoạch số {number}/KH-VPĐP về nông thôn mới",
                 number=f"{number}/KH-VPĐP",
                 document_type=template.document_type,
@@ -111,11 +116,20 @@ def grow(category, register, item):
                 issued_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=number),
                 effective_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=number),
                 summary="Thực hiện nông thôn mới",
-            )
+                **live_since(timezone.now()),
+            ),
         )
+        for number in range(ADDED_DIRECTIVES)
+    ]
+    writer.flush()
+    writer.finish()
+    for previous, directive in zip([None, *directives], directives, strict=False):
         for target in filter(None, [previous, template]):
             DirectiveRelation.objects.create(source=directive, target=target, kind="implements")
-        previous = directive
+
+
+def live_since(moment):
+    return {"live": True, "first_published_at": moment, "last_published_at": moment}
 
 
 def test_reader_pages_stay_within_the_ceiling_however_much_content(demo_site, client):
