@@ -12,6 +12,8 @@ from core.queries import reader_pages
 
 
 class ReaderSitemap(Sitemap):
+    limit = 50_000  # the protocol's limit of one file; more go to ``?p=2``... (home.views)
+
     def items(self):
         root = self.get_wagtail_site().root_page
         pages = reader_pages().descendant_of(root, inclusive=True).readable()

@@ -127,3 +127,24 @@ def test_sitemap_gives_wagtail_s_entries_from_base_pages(rf, news_root, province
     ours = entries(ReaderSitemap(request))
     assert ours == entries(Sitemap(request))
     assert len(ours) == 6 and not any("noi-bo" in location for location, _ in ours)
+
+
+def sitemap_locations(client, url, tag):
+    root = ET.fromstring(client.get(url).content)
+    assert root.tag == f"{SITEMAP_NS}{tag}", url
+    return [element.text for element in root.iter(f"{SITEMAP_NS}loc")]
+
+
+def test_a_sitemap_over_one_file_is_an_index_of_its_files(client, province, monkeypatch):
+    for number in range(4):
+        make_news(province, f"Tin số {number}")
+    whole = sitemap_locations(client, "/sitemap.xml", "urlset")
+    assert len(whole) == 7  # home, two categories, four items
+    monkeypatch.setattr(ReaderSitemap, "limit", 3)
+    files = sitemap_locations(client, "/sitemap.xml", "sitemapindex")
+    assert files == [f"http://localhost/sitemap.xml?p={number}" for number in (1, 2, 3)]
+    parts = [
+        sitemap_locations(client, url.removeprefix("http://localhost"), "urlset") for url in files
+    ]
+    assert [len(part) for part in parts] == [3, 3, 1]
+    assert sorted(sum(parts, [])) == sorted(whole)
