@@ -11,6 +11,7 @@ from copy import copy
 from django.contrib.syndication.views import Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
 
 from articles.models import published_news, with_card_data
 from home.models import PortalSettings
@@ -67,12 +68,23 @@ class NewsFeed(Feed):
         return item.author or None
 
     def item_enclosure_url(self, item):
-        if item.featured_image:
+        if file_size(item.featured_image):
             return self.request.build_absolute_uri(item.featured_image.file.url)
         return None
 
     def item_enclosure_length(self, item):
-        return item.featured_image.get_file_size() or 0
+        return file_size(item.featured_image)
 
     def item_enclosure_mime_type(self, item):
         return mimetypes.guess_type(item.featured_image.file.name)[0] or "image/jpeg"
+
+
+def file_size(image):
+    """Bytes of ``image``'s file; None without an image or when its file is missing (a media
+    folder restored in part): the item is still listed, without its picture."""
+    if image is None:
+        return None
+    try:
+        return image.get_file_size()
+    except SourceImageIOError:
+        return None

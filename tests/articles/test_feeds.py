@@ -57,6 +57,17 @@ def test_feed_item_has_enclosure_for_featured_image(client, province):
     assert without_image.enclosures == []
 
 
+def test_an_item_whose_picture_file_is_missing_is_listed_without_it(client, province):
+    """A media folder restored in part: the feed still answers, the item without enclosure."""
+    image = make_image("Ảnh đã mất tệp")
+    make_news(province, "Tin có ảnh mất tệp", featured_image=image)
+    image.file.storage.delete(image.file.name)
+    response = client.get("/rss/")
+    assert response.status_code == 200
+    (entry,) = feedparser.parse(response.content).entries
+    assert entry.title == "Tin có ảnh mất tệp" and entry.enclosures == []
+
+
 def test_category_page_advertises_its_feed(client, province):
     html = client.get(province.url).content.decode()
     assert 'type="application/rss+xml"' in html and f'href="{province.url}rss/"' in html
