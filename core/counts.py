@@ -24,8 +24,8 @@ def cached_count(listing, count):
     counted (a tuple of strings and numbers: the listing and its filters)."""
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, None)
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)  # another process may add it first
+        version = cache.get(VERSION_KEY)
     key = "listing-count:" + hashlib.sha256(repr((version, *listing)).encode()).hexdigest()
     number = cache.get(key)
     if number is None:
@@ -34,7 +34,7 @@ def cached_count(listing, count):
     return number
 
 
-def new_version(**kwargs):
+def new_version():
     """Every count so far is out of date. Writers that save pages without Django's signals
     (bulk inserts) call it once they are done."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
