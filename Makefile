@@ -49,14 +49,17 @@ run: setup
 	DEBUG=$(DEBUG) $(BIN)/python manage.py runserver $(RUNSERVER_FLAGS) $(HOST):$(PORT)
 
 # The suite in parallel (pytest-xdist, one test database per worker); TEST_WORKERS=0 runs it serially.
+# Work stealing: a worker that runs out takes half of another's queue. xdist's default hands out
+# fixed chunks, and one worker sat idle for half the run while the other finished its own.
 TEST_WORKERS ?= auto
+PYTEST = $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 test: venv
-	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+	$(PYTEST)
 
 # The quick loop: no browser tests, no full demo load, no whole-matrix walks (markers in
 # pyproject.toml); `make test` runs them all.
 test-fast: venv
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser and not demo and not slow"
+	$(PYTEST) -m "not browser and not demo and not slow"
 
 # Queries and times of the reader pages on the current database (figures to compare, not a
 # test), then the same pages under load through gunicorn and nginx from deploy/ (wrk, Debian's).
