@@ -6,6 +6,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from pagecache import signals
+        from pagecache import checks, signals  # noqa: F401 (checks register themselves)
 
         signals.connect()

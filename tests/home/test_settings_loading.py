@@ -94,13 +94,15 @@ def test_production_refuses_the_development_key():
     assert result.returncode != 0
 
 
-def test_production_check_deploy_prints_no_warnings():
+def check_deploy(**extra_env):
     code = (
         "import sys; from django.core.management import execute_from_command_line as e; e(sys.argv)"
     )
     env = {key: value for key, value in os.environ.items() if key in {"PATH", "HOME", "LANG"}}
-    env.update({"DJANGO_SETTINGS_MODULE": "site_config.settings.production", **PRODUCTION_ENV})
-    result = subprocess.run(
+    env.update(
+        {"DJANGO_SETTINGS_MODULE": "site_config.settings.production", **PRODUCTION_ENV, **extra_env}
+    )
+    return subprocess.run(
         [sys.executable, "-c", code, "check", "--deploy", "--fail-level", "WARNING"],
         cwd=PROJECT_ROOT,
         env=env,
@@ -108,8 +110,21 @@ def test_production_check_deploy_prints_no_warnings():
         text=True,
         timeout=120,
     )
+
+
+def test_production_check_deploy_prints_no_warnings():
+    """As deployed (deploy/portal.env.example): Redis shared by every server process."""
+    result = check_deploy(REDIS_URL="redis://cache.internal:6379/0")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_of_a_page_cache_each_process_keeps_alone():
+    """Without Redis each gunicorn worker keeps its own pages, and a purge reaches one."""
+    result = check_deploy()
+    assert result.returncode != 0
+    assert "pagecache.W001" in result.stdout + result.stderr
+    assert check_deploy(PAGE_CACHE_ENABLED="false", FRAGMENT_CACHE_ENABLED="false").returncode == 0
 
 
 def test_redis_cache_and_sessions_work_when_configured():
