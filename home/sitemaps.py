@@ -12,7 +12,9 @@ from core.queries import reader_pages
 
 
 class ReaderSitemap(Sitemap):
-    limit = 50_000  # the protocol's limit of one file; more go to ``?p=2``... (home.views)
+    # Addresses per file; more go to ``?p=2``... (home.views). The protocol allows 50,000, but
+    # writing that many takes about 10 s of a worker, a third of gunicorn's timeout.
+    limit = 10_000
 
     def items(self):
         root = self.get_wagtail_site().root_page
