@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 
 from core.counts import new_version
-from tests import sqlite_snapshot
+from tests import db_snapshot
 from tests.factories import ensure_site, make_news_index, portal_settings
 from tests.shared_demo import SharedDemo
 from tests.two_factor import install_verified_login
@@ -17,11 +17,11 @@ SHARED_DEMO = pytest.StashKey[SharedDemo]()
 
 
 def pytest_configure(config):
-    """In-memory SQLite test databases come from the migrated snapshot of an earlier run."""
+    """Test databases come from the migrated snapshot of an earlier run (tests/db_snapshot.py)."""
     if getattr(config, "cache", None) is None:  # -p no:cacheprovider: migrate as usual
         return
-    folder = config.cache.mkdir(sqlite_snapshot.CACHE_FOLDER)
-    sqlite_snapshot.install(folder, rebuild=config.getoption("create_db"))
+    folder = config.cache.mkdir(db_snapshot.CACHE_FOLDER)
+    db_snapshot.install(folder, rebuild=config.getoption("create_db"))
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The migrated test database kept between runs (tests/sqlite_snapshot.py) is never stale."""
+"""The migrated test database kept between runs (tests/db_snapshot.py) is never stale."""
 
 import sys
 from pathlib import Path
@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
-from tests import sqlite_snapshot
+from tests import db_snapshot
 
 
 def test_the_fingerprint_covers_every_migration_django_loads():
@@ -16,7 +16,7 @@ def test_the_fingerprint_covers_every_migration_django_loads():
         Path(sys.modules[type(migration).__module__].__file__).resolve()
         for migration in loader.disk_migrations.values()
     }
-    hashed = {path.resolve() for path in sqlite_snapshot.migration_files()}
+    hashed = {path.resolve() for path in db_snapshot.migration_files()}
     assert loaded
     assert loaded <= hashed
 
