@@ -15,10 +15,18 @@ from wagtail.query import PageQuerySet
 class ReaderPageQuerySet(PageQuerySet):
     def readable(self):
         """Live pages outside every section with a view restriction: what any reader may see."""
-        restricted = PageViewRestriction.objects.filter(
+        return self.live().exclude(in_private_section())
+
+
+def in_private_section():
+    """Whether a view restriction lies on the page at the outer row's ``path`` or on one of
+    its ancestors, for ``exclude``: rows that keep a copy of a page's path (the news
+    listings) are tested exactly as pages are."""
+    return Exists(
+        PageViewRestriction.objects.filter(
             page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
         )
-        return self.live().exclude(Exists(restricted))
+    )
 
 
 ReaderPageManager = PageManager.from_queryset(ReaderPageQuerySet)
