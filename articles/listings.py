@@ -8,26 +8,31 @@ The rows are written again from the database, never patched:
 - after a save of a news item that may change them (``NewsPage.save``): publishing saves
   the tags, the other categories and the date with the page, and so do imports' edits;
 - on unpublishing (``page_unpublished``, expiry by ``publish_scheduled`` included);
-- after a move (``post_page_move``): the news below the moved page and the news listed
-  in a category below it;
+- after a move to another parent (``post_page_move``): the news below the moved page and
+  the news listed in a category below it;
 - once a category's deletion is committed, for the news listed in it from elsewhere
   (the categories above it listed them through it);
 - after each batch of the bulk writer (imports and ``generate_content``).
 
-Deleting a news item, a category or a tag deletes its rows (CASCADE). View restrictions
-and expiry are tested when a listing is read, so neither writes rows.
+Each row also says whether a view restriction covers the item (``private``): a
+restriction added to or removed from a section sets it again on the rows of the news
+below (``post_save`` and ``post_delete``, where the page cache purges for them too).
+Reordering siblings rewrites the paths of their subtrees with no signal for them, which
+is why the rows keep no path. Expiry is tested when a listing is read, and deleting a news
+item, a category or a tag deletes its rows (CASCADE).
 """
 
 from collections import defaultdict
 from functools import partial
 
 from django.db import connection, transaction
-from django.db.models.signals import pre_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_unpublished, post_page_move
 
 from articles.models import NewsIndexPage, NewsListing, NewsPage, NewsPageCategory, NewsPageTag
 from core import bulk
+from core.queries import in_private_section
 
 CHUNK = 500  # news items written per round: a few thousand rows
 
@@ -59,9 +64,11 @@ def rebuild(progress=None):
 
 
 def rows_of(page_ids):
-    """The rows of the live news items among ``page_ids``, in five queries."""
-    items = NewsPage.objects.filter(pk__in=page_ids, live=True).values_list(
-        "pk", "path", "published_at", "expire_at"
+    """The rows of the live news items among ``page_ids``, in four queries."""
+    items = (
+        NewsPage.objects.filter(pk__in=page_ids, live=True)
+        .annotate(private=in_private_section())
+        .values_list("pk", "path", "published_at", "expire_at", "private")
     )
     also_in = defaultdict(list)
     for page_id, path in NewsPageCategory.objects.filter(page_id__in=page_ids).values_list(
@@ -80,12 +87,12 @@ def rows_of(page_ids):
         ).values_list("path", "pk")
     )
     rows = []
-    for page_id, path, published_at, expire_at, paths in items:
+    for page_id, _path, published_at, expire_at, private, paths in items:
         copied = {
             "page_id": page_id,
             "published_at": published_at,
             "expire_at": expire_at,
-            "path": path,
+            "private": private,
         }
         rows += [
             NewsListing(category_id=categories[p], **copied) for p in paths & categories.keys()
@@ -112,13 +119,26 @@ def news_below(path):
     return {*below, *listed.values_list("page_id", flat=True)}
 
 
+def restriction_changed(sender, instance, **kwargs):
+    """Whether each news item below the restricted page is private, as the restrictions
+    stand now (another one may still cover it)."""
+    below = NewsPage.objects.filter(path__startswith=instance.page.path)
+    covered = NewsListing.objects.filter(page__in=below.filter(in_private_section()))
+    covered.filter(private=False).update(private=True)
+    uncovered = NewsListing.objects.filter(page__in=below.exclude(in_private_section()))
+    uncovered.filter(private=True).update(private=False)
+
+
 def unpublished(sender, instance, **kwargs):
     if isinstance(instance, NewsPage):
         NewsListing.objects.filter(page_id=instance.pk).delete()
 
 
-def moved(sender, instance, **kwargs):
-    sync(news_below(instance.path))
+def moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """A page moved to another parent: the categories above its news changed. Reordering
+    among siblings changes no listing (and the rows keep no path)."""
+    if parent_page_before.pk != parent_page_after.pk:
+        sync(news_below(instance.path))
 
 
 def category_deleted(sender, instance, **kwargs):
@@ -147,3 +167,6 @@ def connect():
         category_deleted, sender=NewsIndexPage, dispatch_uid="news-listings-category-deleted"
     )
     bulk.pages_flushed.connect(pages_flushed, dispatch_uid="news-listings-bulk")
+    restriction = {"receiver": restriction_changed, "sender": PageViewRestriction}
+    post_save.connect(**restriction, dispatch_uid="news-listings-restriction-saved")
+    post_delete.connect(**restriction, dispatch_uid="news-listings-restriction-deleted")

@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from core.counts import cached_count
 from core.pagination import paginate
-from core.queries import in_private_section, view_restricted
+from core.queries import view_restricted
 from core.text import vietnamese_slugify
 from home.blocks import BaseStreamBlock
 from home.indexing import stream_text
@@ -544,12 +544,11 @@ class NewsRelatedDirective(Orderable):
 
 class NewsListingQuerySet(models.QuerySet):
     def readable(self):
-        """Rows of news readers may see now: not past an expiry the scheduler has not yet
-        run, and outside every section with a view restriction (the test of ``readable()``
-        on the row's copy of the page's path). Both are read from the listing's index, so
-        the list is still read in order."""
+        """Rows of news readers may see now: outside every section with a view restriction
+        and not past an expiry the scheduler has not yet run. Both are read from the
+        listing's index with the row, so the list is still read in order."""
         not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
-        return self.filter(not_expired).exclude(in_private_section())
+        return self.filter(not_expired, private=False)
 
     def newest_first(self):
         return self.order_by("-published_at", "-page_id")
@@ -561,9 +560,7 @@ class NewsListing(models.Model):
     A category lists the news below it and those "also listed in" it or in one of its
     sub-categories (``NewsPageCategory``); no index orders that OR, so page 1,000 of a
     category took the offset over every item of the section. Here each list is one range
-    of an index in its order (-published_at, -page). ``articles.listings`` keeps the rows
-    whenever a news item is saved, published, unpublished or moved, a category is deleted
-    or pages are written in bulk; deleting a page, a category or a tag deletes its rows.
+    of an index in its order (-published_at, -page). ``articles.listings`` keeps the rows.
     """
 
     category = models.ForeignKey(
@@ -573,10 +570,11 @@ class NewsListing(models.Model):
         NewsTag, null=True, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     page = models.ForeignKey(NewsPage, on_delete=models.CASCADE, related_name="listings")
-    # Copies of the page's own fields, read from the index with each row.
+    # Copied from the page: its date orders the list, its expiry and whether a view
+    # restriction covers it (``core.queries.in_private_section``) filter it.
     published_at = models.DateTimeField()
     expire_at = models.DateTimeField(null=True)
-    path = models.CharField(max_length=255)
+    private = models.BooleanField(default=False)
 
     objects = NewsListingQuerySet.as_manager()
 
@@ -595,7 +593,7 @@ class NewsListing(models.Model):
         indexes = [
             models.Index(
                 fields=[key, "-published_at", "-page"],
-                include=["expire_at", "path"],
+                include=["expire_at", "private"],
                 name=f"listing_{key}_newest",
             )
             for key in ("category", "tag")

@@ -19,9 +19,8 @@ class ReaderPageQuerySet(PageQuerySet):
 
 
 def in_private_section():
-    """Whether a view restriction lies on the page at the outer row's ``path`` or on one of
-    its ancestors, for ``exclude``: rows that keep a copy of a page's path (the news
-    listings) are tested exactly as pages are."""
+    """Whether a view restriction lies on the outer page or on one of its ancestors, for
+    ``exclude`` and ``annotate`` (the news listings keep it with each row)."""
     return Exists(
         PageViewRestriction.objects.filter(
             page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)

@@ -2,12 +2,15 @@
 
 The same rows as ``articles.listings.rows_of`` writes: for each live news item, one per
 category it lies below, per category it is also listed in and the categories above that,
-and per tag. Migrating back empties the table.
+and per tag, each saying whether a view restriction covers the item. Migrating back
+empties the table.
 """
 
 from collections import defaultdict
 
 from django.db import migrations
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Substr
 
 CHUNK = 500
 STEP = 4  # treebeard's step of a Wagtail page path
@@ -20,11 +23,20 @@ def listed_paths(path, also_in):
     return paths
 
 
+def in_private_section(apps):
+    restrictions = apps.get_model("wagtailcore", "PageViewRestriction").objects
+    return Exists(
+        restrictions.filter(page__path=Substr(OuterRef("path"), 1, F("page__depth") * STEP))
+    )
+
+
 def rows_of(apps, page_ids):
     NewsPage = apps.get_model("articles", "NewsPage")
     NewsListing = apps.get_model("articles", "NewsListing")
-    items = NewsPage.objects.filter(pk__in=page_ids).values_list(
-        "pk", "path", "published_at", "expire_at"
+    items = (
+        NewsPage.objects.filter(pk__in=page_ids)
+        .annotate(private=in_private_section(apps))
+        .values_list("pk", "path", "published_at", "expire_at", "private")
     )
     also_in = defaultdict(list)
     for page_id, path in (
@@ -47,12 +59,12 @@ def rows_of(apps, page_ids):
         .values_list("path", "pk")
     )
     rows = []
-    for page_id, path, published_at, expire_at, paths in items:
+    for page_id, _path, published_at, expire_at, private, paths in items:
         copied = {
             "page_id": page_id,
             "published_at": published_at,
             "expire_at": expire_at,
-            "path": path,
+            "private": private,
         }
         rows += [NewsListing(category_id=categories[p], **copied) for p in paths & categories.keys()]
         rows += [NewsListing(tag_id=tag_id, **copied) for tag_id in tags[page_id]]

@@ -195,6 +195,18 @@ def test_view_restrictions_are_tested_when_the_listing_is_read(client, news_root
         assert listed(client, url) == ["Tin nội bộ"], url
 
 
+def test_reordering_sections_keeps_private_news_out(client, news_root, province, districts):
+    """Moving a section before its sibling rewrites the paths of both subtrees."""
+    make_news(province, "Tin công khai", published_at=BASE, tags=["OCOP"])
+    make_news(districts, "Tin nội bộ", tags=["OCOP"])
+    PageViewRestriction.objects.create(
+        page=districts, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
+    )
+    districts.move(province, pos="left")
+    for url in (news_root.url, "/the/ocop/"):
+        assert listed(client, url) == ["Tin công khai"], url
+
+
 def _bulk_news(title, hours):
     when = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(hours=hours)
     return NewsPage(
@@ -279,12 +291,14 @@ def test_rows_kept_as_pages_change_equal_the_old_definition(news_root, province,
 
 def test_a_rebuild_gives_the_same_rows(news_root, province, districts):
     categories = _varied_tree(news_root, province, districts)
-    kept = set(NewsListing.objects.values_list("category", "tag", "page", "published_at", "path"))
+    kept = set(
+        NewsListing.objects.values_list("category", "tag", "page", "published_at", "private")
+    )
     NewsListing.objects.all().delete()
     output = StringIO()
     call_command("rebuild_listings", "--no-progress", stdout=output)
     rebuilt = set(
-        NewsListing.objects.values_list("category", "tag", "page", "published_at", "path")
+        NewsListing.objects.values_list("category", "tag", "page", "published_at", "private")
     )
     assert rebuilt == kept
     assert f"trong {len(kept)} dòng (trước đó 0)" in output.getvalue()
@@ -293,9 +307,13 @@ def test_a_rebuild_gives_the_same_rows(news_root, province, districts):
 
 def test_the_migration_fills_the_same_rows(news_root, province, districts):
     categories = _varied_tree(news_root, province, districts)
-    kept = set(NewsListing.objects.values_list("category", "tag", "page", "published_at", "path"))
+    kept = set(
+        NewsListing.objects.values_list("category", "tag", "page", "published_at", "private")
+    )
     fill_migration.empty(apps, None)
     fill_migration.fill(apps, None)
-    filled = set(NewsListing.objects.values_list("category", "tag", "page", "published_at", "path"))
+    filled = set(
+        NewsListing.objects.values_list("category", "tag", "page", "published_at", "private")
+    )
     assert filled == kept
     _assert_listings_as_before(categories)
