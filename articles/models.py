@@ -439,18 +439,39 @@ class NewsPage(BasePage):
         return self._neighbours()[1]
 
     def _neighbours(self):
-        """(newer, older) in one query, kept on the page for the render.
-
-        Each side is ranked by its distance from this item: the newer side oldest first,
-        the older side newest first. One ranking per direction runs over both sides (a
-        filter cannot mix a side and its rank), so up to twice the rows come back and the
-        far ends are dropped here.
-        """
+        """(newer, older) in one query, kept on the page for the render."""
         if "_neighbour_lists" in self.__dict__:
             return self.__dict__["_neighbour_lists"]
         after = Q(published_at__gt=self.published_at) | Q(
             published_at=self.published_at, id__gt=self.id
         )
+        if connection.features.supports_slicing_ordering_in_compound:
+            rows = self._closest_on_each_side(after)
+        else:
+            rows = self._ranked_on_each_side(after)
+        newest_first = {"key": lambda item: (item.published_at, item.id), "reverse": True}
+        lists = (
+            sorted((item for item in rows if item.is_newer), **newest_first),
+            sorted((item for item in rows if not item.is_newer), **newest_first),
+        )
+        self.__dict__["_neighbour_lists"] = lists
+        return lists
+
+    def _closest_on_each_side(self, after):
+        """The closest items on each side, each side read from the newest-first index from
+        this item on and stopped at ``NEIGHBOURS``: a union of two limited subqueries (a
+        ranking numbers every item of the category, some 1,500 at 100,000 news: 45 ms)."""
+        newer = self._siblings().filter(after).order_by("published_at", "id")
+        older = self._siblings().exclude(after).order_by("-published_at", "-id")
+        closest = newer.values("pk")[:NEIGHBOURS].union(older.values("pk")[:NEIGHBOURS], all=True)
+        is_newer = ExpressionWrapper(after, output_field=models.BooleanField())
+        return list(published_news().filter(pk__in=closest).annotate(is_newer=is_newer))
+
+    def _ranked_on_each_side(self, after):
+        """The same where a union cannot hold limited subqueries (SQLite): each side ranked
+        by its distance from this item, the newer side oldest first, the older side newest
+        first. One ranking per direction runs over both sides (a filter cannot mix a side and
+        its rank), so up to twice the rows come back and the far ends are dropped here."""
         is_newer = ExpressionWrapper(after, output_field=models.BooleanField())
         closest_after = [F("published_at").asc(), F("id").asc()]
         closest_before = [F("published_at").desc(), F("id").desc()]
@@ -465,13 +486,11 @@ class NewsPage(BasePage):
             )
             .filter(Q(rank_up__lte=NEIGHBOURS) | Q(rank_down__lte=NEIGHBOURS))
         )
-        rows = list(rows)
-        newer = [item for item in rows if item.is_newer and item.rank_up <= NEIGHBOURS]
-        older = [item for item in rows if not item.is_newer and item.rank_down <= NEIGHBOURS]
-        newest_first = {"key": lambda item: (item.published_at, item.id), "reverse": True}
-        lists = (sorted(newer, **newest_first), sorted(older, **newest_first))
-        self.__dict__["_neighbour_lists"] = lists
-        return lists
+        return [
+            item
+            for item in rows
+            if (item.rank_up if item.is_newer else item.rank_down) <= NEIGHBOURS
+        ]
 
     def related_directives(self):
         """The live, public directives this item cites, newest first, in one query."""
