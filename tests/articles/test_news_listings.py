@@ -177,6 +177,9 @@ def test_deleting_a_section_with_news_listed_across_it(
     publish(inside, extra_categories=also_in(commune))
     guest = make_news(province, "Tin tỉnh nêu ở xã")
     publish(guest, extra_categories=also_in(commune))
+    PageViewRestriction.objects.create(  # deleted with the section
+        page=commune, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         districts.delete()
     assert listed(client, news_root.url) == ["Tin tỉnh nêu ở xã"]
