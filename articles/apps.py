@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("News")
+
+    def ready(self):
+        from articles import listings
+
+        listings.connect()

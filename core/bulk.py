@@ -42,6 +42,9 @@ UPDATE_CHUNK = 300  # rows of one UPDATE ... FROM: 900 parameters, under SQLite'
 ANALYZE_AFTER = 1000
 # Sent once a writer's pages are committed (``finish``), for caches to forget what they showed.
 pages_written = Signal()
+# Sent with each batch (``pages``), inside its transaction, for the apps to write what they
+# derive from the pages; a receiver returns the model whose table it filled, or None.
+pages_flushed = Signal()
 
 
 def ascii_slug(text, fallback="trang"):
@@ -106,6 +109,7 @@ class BulkPageWriter:
         self._parents = {}
         self._queue = []
         self._created = defaultdict(list)  # model -> pks, for finish()
+        self._derived = set()  # models the receivers of pages_flushed filled, for finish()
         self._search_index = SearchIndexWriter()
 
     def _parent(self, page):
@@ -172,6 +176,9 @@ class BulkPageWriter:
         _index_references(pages)  # from the objects in memory: no query per page
         if self.index_with_batches:
             index_objects(pages, self._search_index)
+        for _receiver, model in pages_flushed.send(sender=type(self), pages=pages):
+            if model is not None:
+                self._derived.add(model)
         return pages
 
     def _insert_model_rows(self, model, pages):
@@ -232,7 +239,7 @@ class BulkPageWriter:
         created = [pk for pks in self._created.values() for pk in pks]
         index_pages(created)
         if len(created) >= ANALYZE_AFTER:
-            _analyze([Page, Revision, ReferenceIndex, IndexEntry, *self._created])
+            _analyze([Page, Revision, ReferenceIndex, IndexEntry, *self._created, *self._derived])
         self._created.clear()
         if created:
             transaction.on_commit(self._announce)

@@ -15,10 +15,17 @@ from wagtail.query import PageQuerySet
 class ReaderPageQuerySet(PageQuerySet):
     def readable(self):
         """Live pages outside every section with a view restriction: what any reader may see."""
-        restricted = PageViewRestriction.objects.filter(
+        return self.live().exclude(in_private_section())
+
+
+def in_private_section():
+    """Whether a view restriction lies on the outer page or on one of its ancestors, for
+    ``exclude`` and ``annotate`` (the news listings keep it with each row)."""
+    return Exists(
+        PageViewRestriction.objects.filter(
             page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
         )
-        return self.live().exclude(Exists(restricted))
+    )
 
 
 ReaderPageManager = PageManager.from_queryset(ReaderPageQuerySet)
