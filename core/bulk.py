@@ -14,8 +14,8 @@ what those steps would have done, for a batch of pages in a handful of queries:
   the search index in bulk.
 
 No ``page_published`` or ``post_save`` signal is sent: nobody is notified of imported pages
-and caches are not purged page by page. ``finish()`` instead sends ``pages_written`` once, on
-which the page cache purges everything, and starts a new version of the listings' counts.
+and caches are not purged page by page. ``finish()`` instead calls ``pages_committed``, as an
+import does at its end: the page cache purges everything and the listings' counts start again.
 """
 
 import functools
@@ -28,7 +28,6 @@ from django.dispatch import Signal
 from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, ReferenceIndex, Revision
-from wagtail.search.models import IndexEntry
 
 from core import counts
 from core.bulk_search import SearchIndexWriter
@@ -43,7 +42,7 @@ ANALYZE_AFTER = 1000
 # Sent once a writer's pages are committed (``finish``), for caches to forget what they showed.
 pages_written = Signal()
 # Sent with each batch (``pages``), inside its transaction, for the apps to write what they
-# derive from the pages; a receiver returns the model whose table it filled, or None.
+# derive from the pages.
 pages_flushed = Signal()
 
 
@@ -108,8 +107,7 @@ class BulkPageWriter:
         self.index_with_batches = index_with_batches
         self._parents = {}
         self._queue = []
-        self._created = defaultdict(list)  # model -> pks, for finish()
-        self._derived = set()  # models the receivers of pages_flushed filled, for finish()
+        self._created = []  # pks, for finish()
         self._search_index = SearchIndexWriter()
 
     def _parent(self, page):
@@ -168,17 +166,14 @@ class BulkPageWriter:
             by_model[type(page)].append(page)
         for model, items in by_model.items():
             self._insert_model_rows(model, items)
-            if not self.index_with_batches:
-                self._created[model].extend(page.pk for page in items)
+        self._created.extend(page.pk for page in pages)
         self._insert_children(pages)
         self._insert_revisions(pages)
         self._raise_numchild()
         _index_references(pages)  # from the objects in memory: no query per page
         if self.index_with_batches:
             index_objects(pages, self._search_index)
-        for _receiver, model in pages_flushed.send(sender=type(self), pages=pages):
-            if model is not None:
-                self._derived.add(model)
+        pages_flushed.send(sender=type(self), pages=pages)
         return pages
 
     def _insert_model_rows(self, model, pages):
@@ -234,30 +229,37 @@ class BulkPageWriter:
                 node.added = 0
 
     def finish(self):
-        """Add every page created since the writer was made to the search index, and say
-        that pages changed: counts and cached pages made before them are out of date."""
-        created = [pk for pks in self._created.values() for pk in pks]
-        index_pages(created)
-        if len(created) >= ANALYZE_AFTER:
-            _analyze([Page, Revision, ReferenceIndex, IndexEntry, *self._created, *self._derived])
-        self._created.clear()
-        if created:
-            transaction.on_commit(self._announce)
-
-    def _announce(self):
-        counts.new_version()
-        pages_written.send(sender=type(self))
+        """Add every page created since the writer was made to the search index (unless each
+        batch was), and say that pages changed (``pages_committed``)."""
+        created, self._created = self._created, []
+        if not self.index_with_batches:
+            index_pages(created)
+        pages_committed(len(created))
 
 
-def _analyze(models):
-    """Refresh the planner's statistics of the tables just filled: with those of a small site
-    PostgreSQL chose plans that read every row of 100,000 (the home page's sections took 900 ms
-    instead of 6) until autovacuum caught up. SQLite keeps no statistics unless asked."""
+def pages_committed(count):
+    """Say that ``count`` pages were written in bulk, at the end of an import or a run of
+    ``generate_content``: once committed, counts and cached pages made before them are out of
+    date (``pages_written``), and after many the planner's statistics are read again."""
+    if count >= ANALYZE_AFTER:
+        _analyze()
+    if count:
+        transaction.on_commit(_announce)
+
+
+def _announce():
+    counts.new_version()
+    pages_written.send(sender=BulkPageWriter)
+
+
+def _analyze():
+    """Refresh the planner's statistics: with those of a small site PostgreSQL chose plans
+    that read every row of 100,000 (the home page's sections took 900 ms instead of 6) until
+    autovacuum caught up. SQLite keeps no statistics unless asked."""
     if connection.vendor != "postgresql":
         return
-    tables = sorted({connection.ops.quote_name(model._meta.db_table) for model in models})
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {', '.join(tables)}")
+        cursor.execute("ANALYZE")
 
 
 def _point_to_revisions(pages):

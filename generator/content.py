@@ -249,6 +249,7 @@ class ContentGenerator:
                     after_flush(pages)
                 reset_queries()  # with DEBUG on, Django keeps every statement
                 bar.update(size)
+        writer.finish()
 
     def _remember_directives(self, pages):
         self.pools.directives.extend(page.pk for page in pages)

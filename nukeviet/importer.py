@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 from wagtail.models import Page, Site
 
-from core.bulk import index_pages
+from core.bulk import index_pages, pages_committed
 from nukeviet.files import Files
 from nukeviet.models import LegacyRecord
 from nukeviet.report import Report
@@ -122,7 +122,8 @@ class Importer:
         return module_page(self, module, NewsIndexPage, self.into)
 
     def finish(self):
-        """Index the pages this run created and any an interrupted run left unindexed."""
+        """Index the pages this run created and any an interrupted run left unindexed, then
+        say what the run wrote: cached pages and listing counts made before it are stale."""
         if self.dry_run:
             return
         from wagtail.search.models import IndexEntry
@@ -146,3 +147,5 @@ class Importer:
                     chunk = pending[start : start + 2000]
                     index_pages(chunk)
                     bar.update(len(chunk))
+        written = sum(c["created"] + c["updated"] for c in self.report.counts.values())
+        pages_committed(written)

@@ -11,6 +11,7 @@ import sys
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django_otp.oath import TOTP
@@ -117,6 +118,29 @@ def test_incremental_run_creates_and_updates_only_what_changed(run, scratch_sour
     ).page.specific
     assert edited.title == "Tiêu đề đã sửa" and edited.live
     assert edited.latest_revision.content["title"] == "Tiêu đề đã sửa"
+
+
+def test_an_incremental_run_purges_the_pages_readers_were_served(
+    run, scratch_source, db, client, settings, django_capture_on_commit_callbacks
+):
+    """New articles are written in bulk, without Django's signals: at its end the import says
+    what it wrote, and the pages kept for anonymous readers are served afresh."""
+    settings.PAGE_CACHE_ENABLED = settings.FRAGMENT_CACHE_ENABLED = True
+    cache.clear()
+    sibling = LegacyRecord.objects.get(module="news", kind=Kind.ARTICLE, legacy_id="16").page
+    category = sibling.get_parent()
+    for url in ("/", category.url):
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "HIT", url
+    copy_article(
+        scratch_source, NEW_ID, "Bài mới sau khi nhập", "<p>Nội dung mới</p>", publtime=1796200000
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        run()
+    for url in ("/", category.url):
+        answer = client.get(url)
+        assert answer["X-Page-Cache"] == "MISS", url
+    assert "Bài mới sau khi nhập" in answer.content.decode()
 
 
 def test_a_member_keeps_the_authenticator_app_used_on_nukeviet(run, scratch_source, db):
