@@ -1,4 +1,4 @@
-"""A listing's count, kept in the cache until pages change.
+"""A listing's count (or another value read from the pages), kept in the cache until pages change.
 
 Counting a listing reads every item of it (a news category of 100,000 items some 60 ms even
 from an index, the register's 20,000 documents as much) on every request for its pages,
@@ -22,16 +22,22 @@ TIMEOUT = 300
 def cached_count(listing, count):
     """``count()``, from the cache while no page has changed; ``listing`` names what is
     counted (a tuple of strings and numbers: the listing and its filters)."""
+    return cached_until_pages_change(("count", *listing), count)
+
+
+def cached_until_pages_change(name, compute):
+    """``compute()``, from the cache while no page has changed; ``name`` is a tuple of
+    strings and numbers that says what is computed."""
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)  # another process may add it first
         version = cache.get(VERSION_KEY)
-    key = "listing-count:" + hashlib.sha256(repr((version, *listing)).encode()).hexdigest()
-    number = cache.get(key)
-    if number is None:
-        number = count()
-        cache.set(key, number, TIMEOUT)
-    return number
+    key = "listing-count:" + hashlib.sha256(repr((version, *name)).encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
 
 
 def new_version():

@@ -1,12 +1,15 @@
 """The register's filter box: a Django form so bad values are errors, not database queries."""
 
+from functools import partial
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.counts import cached_until_pages_change
 from core.forms import CleanedTextField, filters_query_string
-from core.text import clean_query
+from core.text import clean_query, fold_for_search
 from directives.numbers import number_key
 from directives.status import LegalStatus
 
@@ -23,6 +26,27 @@ def every_word_starts_a_word(words):
     for word in words:
         matches &= Q(folded_text__contains=f" {word}")
     return matches
+
+
+def signers_matching(model, typed):
+    """The signers' names that contain what the reader typed, compared without case and tone
+    marks ("chau" finds "Lê Minh Châu"), as readers type.
+
+    The register is then filtered on those names, a condition the database's statistics
+    estimate well: a substring match on the column read all 20,000 documents to find twenty
+    (9 ms at 100,000 news items) where its newest-first index stops at the twentieth.
+    """
+    wanted = fold_for_search(typed)
+    if not wanted:
+        return []
+    names = cached_until_pages_change(("signers", model._meta.label), partial(signer_names, model))
+    return [name for name in names if wanted in fold_for_search(name)]
+
+
+def signer_names(model):
+    return sorted(
+        set(model._default_manager.exclude(signer_name="").values_list("signer_name", flat=True))
+    )
 
 
 class DirectiveFilterForm(forms.Form):
@@ -93,7 +117,8 @@ class DirectiveFilterForm(forms.Form):
             if data.get(name):
                 directives = directives.filter(**{f"{name}_id": data[name]})
         if data.get("signer"):
-            directives = directives.filter(signer_name__icontains=data["signer"])
+            names = signers_matching(directives.model, data["signer"])
+            directives = directives.filter(signer_name__in=names)
         if data.get("year"):
             directives = directives.filter(issued_on__year=data["year"])
         if data.get("status"):

@@ -197,3 +197,36 @@ def test_cached_register_count_follows_new_documents_and_filters(client, registe
     plans = register.directives().filter(document_type=kind).count()
     assert plans < before + 1, "the filter leaves documents out"
     assert count(document_type=kind.pk) == plans, "each set of filters has its own count"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Châu", ["16/KH-VPĐP", "17/QĐ-UBND"]),
+        ("chau", ["16/KH-VPĐP", "17/QĐ-UBND"]),
+        ("LÊ MINH CHÂU", ["16/KH-VPĐP"]),
+        ("Lê Minh", ["16/KH-VPĐP"]),
+        ("hoang chau", ["17/QĐ-UBND"]),
+        ("Tô Lâm", []),
+        ("--", []),
+    ],
+)
+def test_the_signer_filter_ignores_case_and_tone_marks(client, register, typed, expected):
+    """Readers type names in lower case and often without marks; part of a name is enough."""
+    make_directive(
+        register, "16/KH-VPĐP", signer_name="Lê Minh Châu", issued_on=datetime.date(2026, 3, 1)
+    )
+    make_directive(
+        register, "17/QĐ-UBND", signer_name="Hoàng Châu", issued_on=datetime.date(2026, 2, 20)
+    )
+    make_directive(register, "18/QĐ-UBND", signer_name="Hoàng Châu", live=False)
+    response = client.get(register.url, {"signer": typed})
+    assert response.status_code == 200
+    assert numbers(response) == expected
+
+
+def test_a_new_signer_is_found_as_soon_as_the_document_is_published(client, register):
+    """The signers' names are kept in the cache until a page changes."""
+    assert numbers(client.get(register.url, {"signer": "Châu"})) == []
+    make_directive(register, "16/KH-VPĐP", signer_name="Lê Minh Châu")
+    assert numbers(client.get(register.url, {"signer": "Châu"})) == ["16/KH-VPĐP"]
