@@ -12,6 +12,7 @@ import hashlib
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 
@@ -46,9 +47,17 @@ def new_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def changed(*args, **kwargs):
+    """A change the counts follow, inside a transaction: a new version now, for this
+    transaction's own reads, and another once committed, for what other processes read and
+    kept meanwhile (they could not see the change yet). A receiver of Django's signals."""
+    new_version()
+    transaction.on_commit(new_version)
+
+
 def _page_changed(sender, instance, **kwargs):
     if isinstance(instance, (Page, PageViewRestriction)):
-        new_version()
+        changed()
 
 
 def connect():
