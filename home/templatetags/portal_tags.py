@@ -113,7 +113,20 @@ def page_description(context):
     description = getattr(page, "search_description", "")
     if not description and hasattr(page, "search_summary"):
         description = page.search_summary()
+    if not description:
+        description = _about_the_portal(context, page)
     return Truncator(strip_tags(description or "")).words(40)
+
+
+def _about_the_portal(context, page):
+    """A page with nothing of its own to say (a home page or a category without an
+    introduction) is described by its title and the portal's name: search engines show
+    the page's first words instead, and Lighthouse marks a page without one down."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    portal_name = PortalSettings.for_request(request).portal_name
+    return " – ".join(part for part in (page.title, portal_name) if part)
 
 
 @register.simple_tag

@@ -69,6 +69,13 @@ def test_page_has_canonical_and_link_preview_tags(client, site_settings, monkeyp
     assert '<meta property="og:image" content="http://testserver/' in html
 
 
+def test_a_page_with_nothing_of_its_own_is_described_by_the_portal(client, site_settings):
+    """The home page of a site built without the demo has no description or summary."""
+    html = client.get("/").content.decode()
+    description = f"Trang chủ – {site_settings.portal_name}"
+    assert f'<meta name="description" content="{description}">' in html
+
+
 def test_favicon_is_served_locally(client, home_page):
     html = client.get("/").content.decode()
     assert 'rel="icon" href="/static/img/favicon.svg"' in html
