@@ -195,11 +195,12 @@ class Stack:
         )
 
     def start_redis(self):
+        port = self.ports.get("redis", PORTS["redis"])
         self.processes["redis"] = subprocess.Popen(
             [
                 "redis-server",
                 "--port",
-                str(PORTS["redis"]),
+                str(port),
                 "--bind",
                 "127.0.0.1",
                 "--save",
@@ -211,7 +212,7 @@ class Stack:
             ],
             stdout=subprocess.DEVNULL,
         )
-        wait_for_port(PORTS["redis"])
+        wait_for_port(port)
 
     def stop_redis(self):
         process = self.processes.pop("redis")

@@ -138,7 +138,13 @@ class Command(BaseCommand):
             for name, path in paths.items()
         }
         base = options["port_base"]
-        ports = {"cached": base + 1, "uncached": base + 2, "http": base + 3, "https": base + 4}
+        ports = {
+            "cached": base + 1,
+            "uncached": base + 2,
+            "http": base + 3,
+            "https": base + 4,
+            "redis": base + 5,
+        }
         with self.stack(ports) as stack:
             targets = self.targets(stack, ports, paths, details)
             self.measure(targets)
@@ -160,7 +166,11 @@ class Command(BaseCommand):
         stack.env = self.server_env(stack)
         self.stack_dir = stack.dir
         try:
-            self.say("Starting: collectstatic, two gunicorn servers, nginx")
+            self.say("Starting: collectstatic, Redis, two gunicorn servers, nginx")
+            if not os.environ.get("REDIS_URL"):
+                # As deployed: one cache for every worker, so a page is stored once.
+                stack.start_redis()
+                stack.env["REDIS_URL"] = f"redis://127.0.0.1:{ports['redis']}/0"
             stack.manage("collectstatic", "--noinput")
             stack.start_gunicorn("cached", ports["cached"])
             stack.start_gunicorn("uncached", ports["uncached"], env={"PAGE_CACHE_ENABLED": "false"})
