@@ -153,10 +153,8 @@ def category_deleted(sender, instance, **kwargs):
 
 
 def pages_flushed(sender, pages, **kwargs):
-    """A batch of the bulk writer: its news have no rows yet. Returns the table it filled,
-    whose statistics the writer refreshes after a large run."""
+    """A batch of the bulk writer: its news have no rows yet."""
     sync(page.pk for page in pages if isinstance(page, NewsPage) and page.live)
-    return NewsListing
 
 
 def connect():

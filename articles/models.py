@@ -39,6 +39,14 @@ def published_news():
     return NewsPage.objects.readable().filter(not_expired).order_by("-published_at", "-id")
 
 
+def news_page(request, listing, count):
+    """The page of news that ``request`` asks for, from rows of ``NewsListing`` (a category's
+    or a tag's): the offset is taken over the rows' index, and ``count()`` counts them."""
+    ids = listing.values("page_id")
+    news = with_card_data(published_news().filter(pk__in=ids))
+    return paginate(request, news, NEWS_PER_PAGE, count=count, ids=ids)
+
+
 def counts_by_pk(counts):
     return {category.pk: n for category, n in counts.items()}
 
@@ -264,14 +272,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        news_page = paginate(
-            request,
-            with_card_data(self.news()),
-            NEWS_PER_PAGE,
-            count=partial(cached_count, ("news", self.pk), self.news_count),
-            ids=self.listing().values("page_id"),
-        )
-        return self.render(request, context_overrides={"news_page": news_page})
+        count = partial(cached_count, ("news", self.pk), self.news_count)
+        page = news_page(request, self.listing(), count)
+        return self.render(request, context_overrides={"news_page": page})
 
     @path("rss/", name="feed")
     def feed(self, request):

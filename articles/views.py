@@ -3,8 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from articles.models import NEWS_PER_PAGE, NewsListing, NewsTag, published_news, with_card_data
-from core.pagination import paginate
+from articles.models import NewsListing, NewsTag, news_page
 
 
 def tag_page(request, slug):
@@ -16,7 +15,5 @@ def tag_page(request, slug):
     listing = NewsListing.objects.filter(tag=tag).readable().newest_first()
     if not listing.exists():
         raise Http404
-    ids = listing.values("page_id")
-    news = with_card_data(published_news().filter(pk__in=ids))
-    news_page = paginate(request, news, NEWS_PER_PAGE, count=listing.count, ids=ids)
-    return render(request, "articles/tag_page.html", {"tag": tag, "news_page": news_page})
+    page = news_page(request, listing, listing.count)
+    return render(request, "articles/tag_page.html", {"tag": tag, "news_page": page})

@@ -47,17 +47,12 @@ def new_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
-def changed(*args, **kwargs):
-    """A change the counts follow, inside a transaction: a new version now, for this
-    transaction's own reads, and another once committed, for what other processes read and
-    kept meanwhile (they could not see the change yet). A receiver of Django's signals."""
-    new_version()
-    transaction.on_commit(new_version)
-
-
 def _page_changed(sender, instance, **kwargs):
+    """A new version now, for the changing transaction's own reads, and another once it
+    commits, for what other processes read and kept meanwhile (they could not see it yet)."""
     if isinstance(instance, (Page, PageViewRestriction)):
-        changed()
+        new_version()
+        transaction.on_commit(new_version)
 
 
 def connect():

@@ -35,9 +35,6 @@ ANSWERS = [
 
 
 def news_listing(home_page, monkeypatch, tagged):
-    # The view's module first: imported by the patch, it copies the constant from the models'
-    # module, and would copy (and later restore) the patched 1 for every later test.
-    monkeypatch.setattr("articles.views.NEWS_PER_PAGE", 1)
     monkeypatch.setattr("articles.models.NEWS_PER_PAGE", 1)
     category = make_news_index(home_page, "Tin trong tỉnh")
     start = timezone.now() - timedelta(days=3)
