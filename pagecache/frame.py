@@ -29,12 +29,7 @@ FRAME_VIEWS = {PAGE_VIEW, "search", "articles:tag", "articles:feed", "sitemap"}
 def cached_frame(request, generation):
     """The frame of the request's host and port in ``generation``, read on a miss."""
     key = store.frame_key(generation, request.get_host(), request.get_port())
-    cache = store.cache()
-    frame = cache.get(key)
-    if frame is None:
-        frame = load_frame(request)
-        cache.set(key, frame, timeout=settings.PAGE_CACHE_TIMEOUT)
-    return frame
+    return store.kept(key, lambda: load_frame(request))
 
 
 class FrameCacheMiddleware:
@@ -54,10 +49,9 @@ def prepare(request):
     view = view_name(request.path_info)
     if view not in FRAME_VIEWS:
         return
-    generation = store.generation()
+    generation = store.request_generation(request)
     if generation is None:
         return
-    request._fragment_generation = generation  # the fragments of this render share it
     install(request, cached_frame(request, generation))
     if view == PAGE_VIEW:
         install_route(request, generation)

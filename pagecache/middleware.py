@@ -121,6 +121,7 @@ class PageCacheMiddleware:
         lookup = Lookup(
             request.get_host(), request.path, normalised_query(request.META["QUERY_STRING"])
         )
+        request._fragment_generation = lookup.generation  # the render's fragments share it
         entry = lookup.entry
         if entry is not None and same_variant(request, entry):
             return self._replay(request, entry)

@@ -9,7 +9,6 @@ Wagtail's page view serves (``pagecache.frame``), and only routes that found a p
 routed afresh.
 """
 
-from django.conf import settings
 from wagtail.models import Page
 
 from pagecache import store
@@ -18,12 +17,7 @@ from pagecache import store
 def install_route(request, generation):
     """Give the request its route (``request._wagtail_route_for_request``, which Wagtail's view
     reads), from the cache when this generation routed the address before."""
-    cache = store.cache()
     key = store.route_key(generation, request.get_host(), request.get_port(), request.path_info)
-    found = cache.get(key)
+    found = store.kept(key, lambda: Page.route_for_request(request, request.path_info))
     if found is not None:
         request._wagtail_route_for_request = found
-        return
-    found = Page.route_for_request(request, request.path_info)
-    if found is not None:
-        cache.set(key, found, timeout=settings.PAGE_CACHE_TIMEOUT)

@@ -11,6 +11,12 @@ round trip to Redis.
 Template fragments (``{% fragment %}``, pagecache/templatetags) are keyed on one more token,
 the generation, which every purge replaces: a fragment never outlives a change that purged
 any page, whichever page showed it.
+
+With the cache in Redis, each process also keeps its own copies of what it read or stored
+(``PAGE_CACHE_LOCAL_ALIAS``), marked with the generation they were valid in. A copy is used
+while the generation is unchanged (one small read from Redis instead of the page, frame, route
+and fragments): every purge replaces the generation, so no copy outlives a change, in any
+process. After a purge each process reads again from Redis what it still needs.
 """
 
 import hashlib
@@ -28,6 +34,12 @@ GENERATION_KEY = f"{KEY_PREFIX}:generation"
 
 def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def local():
+    """The process's own copies, or None when the cache itself is the process's memory."""
+    alias = settings.PAGE_CACHE_LOCAL_ALIAS
+    return caches[alias] if alias else None
 
 
 def _digest(text):
@@ -63,19 +75,39 @@ def token_keys(path):
 
 
 class Lookup:
-    """One request's view of the cache: the stored entry if still valid, and the tokens."""
+    """One request's view of the cache: the stored entry if still valid, the tokens, and the
+    generation read with them (the request's fragments belong to it)."""
 
     def __init__(self, host, path, query_string):
         self.path = path
         self.entry_key = f"{KEY_PREFIX}:page:{_digest(f'{host}|{path}|{query_string}')}"
         self.token_keys = token_keys(path)
-        found = cache().get_many([self.entry_key, *self.token_keys])
+        if not self._local_copy():
+            self._shared_entry()
+
+    def _local_copy(self):
+        """Take this process's copy if no purge happened since it was valid."""
+        near = local()
+        copy = near.get(self.entry_key) if near is not None else None
+        if copy is None:
+            return False
+        self.generation = cache().get(GENERATION_KEY)
+        if self.generation is None or self.generation != copy["generation"]:
+            return False
+        self.tokens, self.entry = copy["tokens"], copy
+        return True
+
+    def _shared_entry(self):
+        found = cache().get_many([self.entry_key, GENERATION_KEY, *self.token_keys])
+        self.generation = found.get(GENERATION_KEY) or generation()
         self.tokens = [found.get(key) for key in self.token_keys]
         entry = found.get(self.entry_key)
         if None in self.tokens:
             self.tokens = self._create_missing_tokens()
             entry = None
         self.entry = entry if entry is not None and entry["tokens"] == self.tokens else None
+        if self.entry is not None:
+            self._keep_local(self.entry)
 
     def _create_missing_tokens(self):
         """Make the tokens a first visit (or an eviction) lost, before rendering starts, so a
@@ -87,12 +119,20 @@ class Lookup:
         current = store.get_many(self.token_keys)
         return [current.get(key) for key in self.token_keys]
 
+    def _keep_local(self, entry):
+        """Copy ``entry`` into this process, valid in the generation read with its tokens."""
+        near = local()
+        if near is not None:
+            copy = {**entry, "generation": self.generation}
+            near.set(self.entry_key, copy, timeout=settings.PAGE_CACHE_TIMEOUT)
+
     def store(self, status, headers, content, variant):
         """Keep a rendered response under the tokens read before it was rendered, with the
         request's values of the headers it varies on (``variant``)."""
         entry = {"tokens": self.tokens, "status": status, "headers": headers, "content": content}
         entry["variant"] = variant
         cache().set(self.entry_key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
+        self._keep_local(entry)
 
 
 def purge(paths=(), subtrees=(), everything=False):
@@ -113,6 +153,35 @@ def generation():
         store.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
         found = store.get(GENERATION_KEY)
     return found
+
+
+def request_generation(request):
+    """The generation, read once per request (the page cache's lookup may have read it): the
+    frame, the route and every fragment of a render belong to the same one."""
+    found = getattr(request, "_fragment_generation", None)
+    if found is None:
+        found = generation()
+        if request is not None:
+            request._fragment_generation = found
+    return found
+
+
+def kept(key, compute):
+    """What is kept under ``key`` (a key that names its generation), else ``compute()``, kept
+    unless None. This process's copy first, then the shared cache."""
+    near = local()
+    value = near.get(key) if near is not None else None
+    if value is not None:
+        return value
+    value = cache().get(key)
+    if value is None:
+        value = compute()
+        if value is None:
+            return None
+        cache().set(key, value, timeout=settings.PAGE_CACHE_TIMEOUT)
+    if near is not None:
+        near.set(key, value, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return value
 
 
 def frame_key(generation_token, host, port):

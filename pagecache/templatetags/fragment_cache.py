@@ -24,29 +24,14 @@ class FragmentNode(template.Node):
         if not settings.FRAGMENT_CACHE_ENABLED or is_preview(context):
             return self.nodelist.render(context)
         values = [value.resolve(context) for value in self.vary_on]
-        key = store.fragment_key(current_generation(context), self.name, values)
-        cache = store.cache()
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html, timeout=settings.PAGE_CACHE_TIMEOUT)
-        return html
+        generation = store.request_generation(context.get("request"))
+        key = store.fragment_key(generation, self.name, values)
+        return store.kept(key, lambda: self.nodelist.render(context))
 
 
 def is_preview(context):
     """An editor's preview shows unsaved content: never served from, nor kept in, the cache."""
     return getattr(context.get("request"), "is_preview", False)
-
-
-def current_generation(context):
-    """Read once per request: every fragment of a page belongs to the same generation."""
-    request = context.get("request")
-    found = getattr(request, "_fragment_generation", None)
-    if found is None:
-        found = store.generation()
-        if request is not None:
-            request._fragment_generation = found
-    return found
 
 
 @register.tag

@@ -185,8 +185,15 @@ if REDIS_URL:
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 1,
             },
-        }
+        },
+        # Each process's copies of the page cache's entries, valid while no purge happens
+        # (pagecache.store): one small read from Redis instead of the whole page.
+        "pagecache_local": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_LOCAL_ENTRIES", 1000)},
+        },
     }
+    PAGE_CACHE_LOCAL_ALIAS = "pagecache_local"
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     DJANGO_REDIS_LOGGER = "portal.cache"
     # Sessions are written to the database and read through Redis: a Redis restart logs no one out.
@@ -199,6 +206,7 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    PAGE_CACHE_LOCAL_ALIAS = None  # the cache is already the process's memory
 
 # Django's default hashers, then NukeViet's: imported accounts keep their old passwords until
 # their first login, which re-hashes them with the first (preferred) hasher.

@@ -1,7 +1,9 @@
-"""The same cache on Redis, as production runs it when REDIS_URL is set.
+"""The same cache on Redis, as production runs it when REDIS_URL is set, with each process's
+own copies in front of it.
 
 Keys get a prefix of their own for this run and are deleted by pattern afterwards, so the
-test never flushes a Redis database that something else may be using.
+test never flushes a Redis database that something else may be using. A purge writes only to
+Redis, as one made by another process does: the test's process must see it there.
 """
 
 import os
@@ -9,7 +11,10 @@ import uuid
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from pagecache import store
 from tests.factories import make_news
 
 pytestmark = pytest.mark.django_db
@@ -19,13 +24,19 @@ REDIS_URL = os.environ.get("PAGE_CACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/
 
 @pytest.fixture
 def redis_cache(settings):
+    run = uuid.uuid4().hex
     settings.CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"pagecache-test-{uuid.uuid4().hex}",
-        }
+            "KEY_PREFIX": f"pagecache-test-{run}",
+        },
+        "pagecache_local": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": run,
+        },
     }
+    settings.PAGE_CACHE_LOCAL_ALIAS = "pagecache_local"
     store = caches["default"]
     try:
         store.get("ping")
@@ -44,3 +55,41 @@ def test_hits_and_purges_through_redis(redis_cache, reader, committed, province,
     response = reader.get(province.url)
     assert response["X-Page-Cache"] == "MISS"
     assert "Tin lưu trong Redis" in response.content.decode()
+
+
+def drop_shared_pages(redis_cache):
+    """Remove the pages from Redis: only a process's own copy could still answer."""
+    redis_cache.delete_pattern("pagecache:page:*")
+
+
+def test_a_process_answers_from_its_copy_until_any_purge(redis_cache, reader, province):
+    assert reader.get(province.url)["X-Page-Cache"] == "MISS"
+    drop_shared_pages(redis_cache)
+    assert reader.get(province.url)["X-Page-Cache"] == "HIT", "its own copy"
+    store.purge(paths=["/mot-trang-khac/"])
+    assert reader.get(province.url)["X-Page-Cache"] == "MISS", "a purge ends every copy"
+
+
+def test_after_a_purge_elsewhere_the_copy_comes_again_from_redis(redis_cache, reader, province):
+    reader.get(province.url)
+    store.purge(paths=["/mot-trang-khac/"])
+    assert reader.get(province.url)["X-Page-Cache"] == "HIT", "still valid in Redis"
+    drop_shared_pages(redis_cache)
+    assert reader.get(province.url)["X-Page-Cache"] == "HIT", "copied again with the new generation"
+
+
+def test_a_render_takes_fragments_from_its_copies_until_a_change(
+    settings, redis_cache, reader, committed, province, first_item
+):
+    settings.PAGE_CACHE_ENABLED = False
+    with CaptureQueriesContext(connection) as first:
+        assert reader.get(first_item.url).status_code == 200
+    for kind in ("frame", "route", "fragment"):
+        redis_cache.delete_pattern(f"pagecache:{kind}:*")
+    with CaptureQueriesContext(connection) as second:
+        assert "Hội nghị sơ kết" in reader.get(first_item.url).content.decode()
+    assert len(second) < len(first), "frame, route and fragments from the process's copies"
+    with committed():
+        make_news(province, "Tin mới hơn trong cùng chuyên mục")
+    page = reader.get(first_item.url).content.decode()
+    assert "Tin mới hơn trong cùng chuyên mục" in page, "the neighbours fragment was renewed"
