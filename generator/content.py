@@ -230,15 +230,18 @@ class ContentGenerator:
         with transaction.atomic():  # one commit for the sections, tags and pictures
             self.prepare()
         _tune_session()
-        self._write(directives, self._directive, "văn bản", self._remember_directives)
-        self._write(news, self._news_item, "tin bài", None)
+        # A directive relates only to those of earlier batches (their ids are known): a tenth
+        # of the directives per batch at most, so that a small run has relations too.
+        directive_batch = max(1, min(self.batch_size, directives // 10))
+        self._write(directives, directive_batch, self._directive, "văn bản", self._remember)
+        self._write(news, self.batch_size, self._news_item, "tin bài")
         return self.counts
 
-    def _write(self, total, make, label, after_flush):
+    def _write(self, total, batch_size, make, label, after_flush=None):
         writer = BulkPageWriter(index_with_batches=True)
         with self.progress(total, label) as bar:
-            for start in range(0, total, self.batch_size):
-                size = min(self.batch_size, total - start)
+            for start in range(0, total, batch_size):
+                size = min(batch_size, total - start)
                 for _n in range(size):
                     parent, page = make()
                     writer.add(parent, page)
@@ -251,8 +254,8 @@ class ContentGenerator:
                 bar.update(size)
         writer.finish()
 
-    def _remember_directives(self, pages):
-        self.pools.directives.extend(page.pk for page in pages)
+    def _remember(self, directives):
+        self.pools.directives.extend(page.pk for page in directives)
 
     def _moment(self):
         seconds = self.rng.randrange(YEARS_BACK * 365 * 86400)

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 NEWS, DIRECTIVES = 40, 12
 
 
-def generate(*extra, news=NEWS, directives=DIRECTIVES, seed=7):
+def generate(*extra, news=NEWS, directives=DIRECTIVES, seed=7, batch_size=4):
     out = StringIO()
     call_command(
         "generate_content",
@@ -32,7 +32,7 @@ def generate(*extra, news=NEWS, directives=DIRECTIVES, seed=7):
         "--seed",
         str(seed),
         "--batch-size",
-        "4",  # relations and citations point to pages of earlier batches
+        str(batch_size),  # relations and citations point to pages of earlier batches
         "--no-progress",
         *extra,
         stdout=out,
@@ -116,6 +116,12 @@ def _news_have_tags_images_and_directives_reference_data_and_relations():
     attachment = directive.attachments.get().document
     assert attachment.file.name.endswith(".pdf")
     assert ReferenceIndex.get_references_to(attachment).exists(), "document access sees the use"
+
+
+def test_fewer_directives_than_a_batch_still_relate_to_each_other(home_page):
+    portal_settings()
+    generate(news=1, directives=30, batch_size=1000)
+    assert DirectiveRelation.objects.exists(), "directives relate to those of earlier batches"
 
 
 def test_same_seed_gives_the_same_pages(home_page):
