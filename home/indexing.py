@@ -9,13 +9,17 @@ from wagtail.search import index
 
 from core.text import fold_for_search
 
+# Distinct boosts: on PostgreSQL each field's words carry their own weight in the index entry,
+# and search ranks heading and summary matches from those weights (``search.postgres``).
+HEADING_BOOST, SUMMARY_BOOST, BODY_BOOST = 3, 2, 1
+
 
 def folded_search_fields():
     """Search fields that index the folded texts a ``SearchablePage`` provides."""
     return [
-        index.SearchField("folded_search_heading", boost=3),
-        index.SearchField("folded_search_summary", boost=2),
-        index.SearchField("folded_search_body", boost=1),
+        index.SearchField("folded_search_heading", boost=HEADING_BOOST),
+        index.SearchField("folded_search_summary", boost=SUMMARY_BOOST),
+        index.SearchField("folded_search_body", boost=BODY_BOOST),
     ]
 
 

@@ -184,8 +184,8 @@ def kept(key, compute):
     return value
 
 
-def frame_key(generation_token, host, port):
-    return f"{KEY_PREFIX}:frame:{generation_token}:{_digest(f'{host}|{port}')}"
+def frame_key(generation_token, host, port, layout):
+    return f"{KEY_PREFIX}:frame:{generation_token}:{_digest(f'{host}|{port}|{layout}')}"
 
 
 def route_key(generation_token, host, port, path):

@@ -4,11 +4,16 @@ Every page indexes folded copies of its heading, summary and body (``home.indexi
 query is folded the same way (``core.text.clean_query``), so both backends compare like with
 like.
 
-On PostgreSQL the hits come from ``search.postgres`` (an indexed match, ranked among the
-newest hits); on SQLite from Wagtail's FTS5 backend. They rank differently (SQLite's bm25
-ignores field boosts), so the final order is decided here: heading matches first, then summary matches, then the rest, the backend's
-relevance breaking ties. That makes the order the same on both databases.
+Both databases give the same order: heading matches first, then summary matches (each with
+the whole phrase before the words apart), then the rest, the backend's relevance breaking ties.
+On PostgreSQL ``search.postgres`` returns the hits in that order (an indexed match, ranked
+among the newest hits from the weights of the index entries), and only the page of results
+shown is built. On SQLite, Wagtail's FTS5 backend ranks by bm25, which ignores field boosts, so
+the hits' pages are built and ordered here (``_tier``); the embedded database serves small
+sites.
 """
+
+from collections.abc import Sequence
 
 from django.apps import apps
 from django.db import connection
@@ -64,29 +69,53 @@ def _tier(page, words):
     return 4
 
 
+class Results(Sequence):
+    """Result ids in order, readable ones only; a slice (the paginator's page) builds its
+    specific pages, bodies deferred: the results show nothing of them."""
+
+    def __init__(self, ids):
+        readable = set(reader_pages().filter(pk__in=ids).readable().values_list("pk", flat=True))
+        self.ids = [pk for pk in ids if pk in readable]
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return _pages(self.ids[index])
+        return _pages([self.ids[index]])[0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+
+def _pages(ids):
+    found = reader_pages().filter(pk__in=ids).specific().defer_streamfields().in_bulk()
+    return [found[pk] for pk in ids if pk in found]
+
+
 def search_pages(query, models):
-    """Live, public pages of ``models`` that match ``query``, best first, as specific pages."""
+    """Live, public pages of ``models`` that match ``query``, best first, as a sequence of
+    specific pages (``Results`` on PostgreSQL, a list on SQLite)."""
     cleaned = clean_query(query)
     if not cleaned or not models:
         return []
-    ids = _ranked_ids(cleaned, models)
-    order = {pk: position for position, pk in enumerate(ids)}
-    # The search backends accept only plain field filters, so privacy is checked on the
-    # hits, with the same ``readable()`` as every listing. Bodies are not read: the order
-    # needs the heading and summary, and the results show nothing more.
-    pages = reader_pages().filter(pk__in=order).readable().specific().defer_streamfields()
-    words = cleaned.split()
-    return sorted(pages, key=lambda page: (_tier(page, words), order[page.pk]))
-
-
-def _ranked_ids(cleaned, models):
-    """The best ``MAX_RESULTS`` hits' ids: on PostgreSQL from the indexed match of
-    ``search.postgres``, elsewhere (SQLite's FTS5) from Wagtail's search backend."""
     if connection.vendor == "postgresql":
-        return postgres.ranked_page_ids(cleaned, models, MAX_RESULTS)
+        return Results(postgres.ranked_page_ids(cleaned, models, MAX_RESULTS))
+    return _tiered_pages(cleaned, models)
+
+
+def _tiered_pages(cleaned, models):
+    """SQLite: the best ``MAX_RESULTS`` hits of Wagtail's FTS5 backend, ordered by ``_tier``.
+
+    The search backends accept only plain field filters, so privacy is checked on the hits,
+    with the same ``readable()`` as every listing."""
     hits = (
         Page.objects.live()
         .type(*models)
         .search(cleaned, operator="and", order_by_relevance=True)[:MAX_RESULTS]
     )
-    return [page.pk for page in hits]
+    order = {page.pk: position for position, page in enumerate(hits)}
+    pages = reader_pages().filter(pk__in=order).readable().specific().defer_streamfields()
+    words = cleaned.split()
+    return sorted(pages, key=lambda page: (_tier(page, words), order[page.pk]))

@@ -12,15 +12,26 @@ read from the index of migration search 0001) are ranked: a common query costs a
 100,000 news items as at 1,000, a rarer one reads its hits from the GIN index. The price: a
 common query's older hits are not among the results. Entries of drafts may take a candidate's
 place; the engine keeps only live, public pages.
+
+The best hits are ordered here as the engine orders results (``search.engine``): heading
+matches first, then summary matches, each with the whole phrase before the words apart, then
+the rest, by relevance. Each field's words carry the weight of its boost in the entry
+(``home.indexing``), and a query can ask for words of one weight ("nong:B & thon:B"): no page
+is loaded to order the results, and only the page of results shown is built. The words of a
+cleaned query are ASCII letters and digits only (``core.text.clean_query``), so they are
+written into those queries as they are.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.database.postgres.weights import get_weight
 from wagtail.search.models import IndexEntry
 
-# Hits ranked per page type: the newest of them, a few times the results kept.
-CANDIDATES = 400
+from home.indexing import HEADING_BOOST, SUMMARY_BOOST
+
+# Hits ranked per page type: the newest of them, as many as the results kept.
+CANDIDATES = 200
 
 # A constant configuration, so that the planner can weigh how many entries the words hit.
 _TSQUERY = "plainto_tsquery(%(config)s::regconfig, %(query)s)"
@@ -35,20 +46,34 @@ _NEWEST_OF_TYPE = f"""(
     LIMIT %(candidates)s
 )"""
 
-# The candidates carry only their ids: ranking reads each one's vector once, after the limits.
+# 0 the phrase in the heading, 1 its words in the heading, 2 and 3 the same in the summary, 4
+# the rest: the tier of ``search.engine``.
+_TIER = """CASE
+    WHEN best.body @@ to_tsquery(%(config)s::regconfig, %(heading_phrase)s) THEN 0
+    WHEN best.body @@ to_tsquery(%(config)s::regconfig, %(heading_words)s) THEN 1
+    WHEN best.body @@ to_tsquery(%(config)s::regconfig, %(summary_phrase)s) THEN 2
+    WHEN best.body @@ to_tsquery(%(config)s::regconfig, %(summary_words)s) THEN 3
+    ELSE 4
+END"""
+
+# The candidates carry only their ids: ranking reads each one's vector once, after the limits;
+# the best ``limit`` of them are then put in tiers.
 _SQL = f"""
 SET LOCAL random_page_cost = 1.1;
-SELECT ranked.object_id
-FROM ({{newest}}) hits
-JOIN {{entries}} ranked ON ranked.id = hits.id
-ORDER BY ts_rank(ranked.body, {_TSQUERY}) DESC, ranked.id DESC
-LIMIT %(limit)s
+SELECT best.object_id FROM (
+    SELECT ranked.object_id, ranked.id, ranked.body, ts_rank(ranked.body, {_TSQUERY}) AS rank
+    FROM ({{newest}}) hits
+    JOIN {{entries}} ranked ON ranked.id = hits.id
+    ORDER BY rank DESC, ranked.id DESC
+    LIMIT %(limit)s
+) best
+ORDER BY {_TIER}, best.rank DESC, best.id DESC
 """
 
 
 def ranked_page_ids(cleaned, models, limit):
-    """Ids of pages of ``models`` whose index entry has every word of ``cleaned``, best
-    first, at most ``limit`` of them."""
+    """Ids of pages of ``models`` whose index entry has every word of ``cleaned``, in the
+    order of the results, at most ``limit`` of them."""
     with connection.cursor() as cursor:
         cursor.execute(*candidates_query(cleaned, models, limit))
         return [int(object_id) for (object_id,) in cursor.fetchall()]
@@ -68,4 +93,8 @@ def candidates_query(cleaned, models, limit):
         candidates=CANDIDATES,
         limit=limit,
     )
+    for field, boost in (("heading", HEADING_BOOST), ("summary", SUMMARY_BOOST)):
+        lexemes = [f"{word}:{get_weight(boost)}" for word in cleaned.split()]
+        params[f"{field}_phrase"] = " <-> ".join(lexemes)
+        params[f"{field}_words"] = " & ".join(lexemes)
     return _SQL.format(newest=newest, entries=entries), params

@@ -2,8 +2,11 @@
 by the purges of what it shows."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY
 
 from tests.factories import make_news_index, make_superuser, portal_settings
 from tests.pagecache.conftest import text
@@ -81,3 +84,24 @@ def test_an_unpublished_page_is_routed_afresh(reader, committed, first_item):
     with committed():
         first_item.unpublish()
     assert reader.get(first_item.url).status_code == 404
+
+
+def test_page_addresses_come_from_the_kept_sites_until_a_site_changes(
+    reader, committed, first_item, province, monkeypatch
+):
+    """The sites' root paths, which Wagtail would read from the cache on every render, are
+    part of the kept frame; a new site purges it."""
+    reader.get(first_item.url)
+    read = []
+    original = cache.get
+    monkeypatch.setattr(
+        cache, "get", lambda key, *args, **kw: read.append(key) or original(key, *args, **kw)
+    )
+    kept = reader.get(first_item.url).wsgi_request._wagtail_cached_site_root_paths
+    assert [path.root_path for path in kept] == ["/home/"]
+    assert SITE_ROOT_PATHS_CACHE_KEY not in read, "from the frame, not from the cache"
+    with committed():
+        Site.objects.create(hostname="huyen.example", port=80, root_page=province)
+    request = reader.get(first_item.url).wsgi_request
+    roots = [path.root_url for path in request._wagtail_cached_site_root_paths]
+    assert "http://huyen.example" in roots

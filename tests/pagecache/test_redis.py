@@ -10,12 +10,14 @@ import os
 import uuid
 
 import pytest
+import redis
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pagecache import store
-from tests.factories import make_news
+from site_config.settings.base import redis_caches
+from tests.factories import make_image, make_news
 
 pytestmark = pytest.mark.django_db
 
@@ -24,22 +26,13 @@ REDIS_URL = os.environ.get("PAGE_CACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/
 
 @pytest.fixture
 def redis_cache(settings):
-    run = uuid.uuid4().hex
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"pagecache-test-{run}",
-        },
-        "pagecache_local": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": run,
-        },
-    }
+    settings.CACHES = redis_caches(REDIS_URL, f"pagecache-test-{uuid.uuid4().hex}")
     settings.PAGE_CACHE_LOCAL_ALIAS = "pagecache_local"
+    for alias in set(settings.CACHES) - {"default"}:  # the process's own: empty, as on a start
+        caches[alias].clear()
     store = caches["default"]
     try:
-        store.get("ping")
+        store.client.get_client().ping()
     except Exception as error:  # noqa: BLE001 - any connection failure means no Redis here
         pytest.skip(f"Redis is not reachable at {REDIS_URL}: {error}")
     yield store
@@ -93,3 +86,23 @@ def test_a_render_takes_fragments_from_its_copies_until_a_change(
         make_news(province, "Tin mới hơn trong cùng chuyên mục")
     page = reader.get(first_item.url).content.decode()
     assert "Tin mới hơn trong cùng chuyên mục" in page, "the neighbours fragment was renewed"
+
+
+def test_a_warm_render_asks_redis_once(settings, redis_cache, reader, province, monkeypatch):
+    """Only the generation: frame, route, fragments, the sites' root paths and the image's
+    renditions come from the process's copies."""
+    settings.PAGE_CACHE_ENABLED = False
+    item = make_news(province, "Tin có ảnh", featured_image=make_image())
+    assert reader.get(item.url).status_code == 200
+    commands = []
+    send = redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis,
+        "execute_command",
+        lambda client, *args, **options: (
+            commands.append(args[:2]) or send(client, *args, **options)
+        ),
+    )
+    assert reader.get(item.url).status_code == 200
+    assert [name for name, _key in commands] == ["GET"], commands
+    assert commands[0][1].endswith(store.GENERATION_KEY)

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
 
@@ -42,3 +43,26 @@ def test_only_the_newest_hits_of_each_type_are_ranked(monkeypatch, category, hom
     found = [page.pk for page in search_pages("giao thong", [NewsPage, DirectivePage])]
     assert sorted(found) == sorted([second.pk, directive.pk]), "one news item and one directive"
     assert first.pk not in found
+
+
+def test_the_directives_entries_have_a_text_index_of_their_own(db):
+    """Migration search 0002: a partial index whose condition names the directives' type."""
+    directive_type = ContentType.objects.get_for_model(DirectivePage)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_directive_entries_body'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "USING gin (body)" in definition
+    assert f"(content_type_id = {directive_type.pk})" in definition
+
+
+def test_phrase_in_the_title_then_words_in_the_title_then_the_summary(home_page):
+    register = make_directive_index(home_page)
+    in_summary = make_directive(
+        register, "1/KH", title="Kế hoạch", summary="Nông thôn mới kiểu mẫu"
+    )
+    apart = make_directive(register, "2/KH", title="Mới: hạ tầng nông thôn")
+    phrase = make_directive(register, "3/KH", title="Xây dựng nông thôn mới")
+    found = postgres.ranked_page_ids("nong thon moi", [DirectivePage], 10)
+    assert found == [phrase.pk, apart.pk, in_summary.pk]

@@ -46,7 +46,7 @@ def add_page(parent, title, intro=""):
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
 def test_hostile_queries_search_without_error(home_page, query):
     add_page(home_page, "Xây dựng nông thôn mới")
-    assert isinstance(search_pages(query, [HomePage]), list)
+    assert set(titles(search_pages(query, [HomePage]))) <= {"Xây dựng nông thôn mới"}
 
 
 def test_titles_rank_above_summaries_above_bodies(home_page):
