@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Value
 from django.shortcuts import redirect
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -150,11 +149,11 @@ def folded_register_text(title, summary):
 class DirectivePageQuerySet(ReaderPageQuerySet):
     def with_legal_status(self, on=None):
         """Annotate ``legal_status_value`` so listings can filter and sort on the status."""
-        return self.annotate(legal_status_value=status_annotation(DirectiveRelation, on or today()))
+        return self.annotate(legal_status_value=status_annotation(on or today()))
 
     def with_status(self, status, on=None):
         """The documents whose legal status is ``status`` on ``on`` (today by default)."""
-        return self.filter(status_conditions(DirectiveRelation, on or today())[status])
+        return self.filter(status_conditions(on or today())[status])
 
 
 class DirectivePage(BasePage):
@@ -200,6 +199,8 @@ class DirectivePage(BasePage):
     )
     summary = models.TextField(_("summary"), help_text=_("The trích yếu printed on the document."))
     body = StreamField(DirectiveStreamBlock(), verbose_name=_("body"), blank=True)
+    # Whether a live document declares that it replaces this one, kept by directives.replacements.
+    replaced = models.BooleanField(_("replaced"), default=False, editable=False)
 
     objects = PageManager.from_queryset(DirectivePageQuerySet)()
     route_select_related = ("document_type", "issuing_body", "field")
@@ -296,14 +297,8 @@ class DirectivePage(BasePage):
     def display_date(self):
         return self.issued_on
 
-    @cached_property
-    def is_replaced(self):
-        return self.incoming_relations.filter(
-            kind=DirectiveRelation.Kind.REPLACES, source__live=True
-        ).exists()
-
     def legal_status_on(self, on):
-        return derive_status(self.effective_on, self.expires_on, self.is_replaced, on)
+        return derive_status(self.effective_on, self.expires_on, self.replaced, on)
 
     @property
     def legal_status(self):
@@ -318,10 +313,6 @@ class DirectivePage(BasePage):
         both = list(both.order_by("sort_order", "pk"))
         outgoing = [rel for rel in both if rel.source_id == self.pk]
         incoming = [rel for rel in both if rel.target_id == self.pk]
-        # The incoming rows already answer whether a live directive replaces this one.
-        self.__dict__["is_replaced"] = any(
-            rel.kind == DirectiveRelation.Kind.REPLACES for rel in incoming
-        )
         return {
             "outgoing": [(rel.get_kind_display(), rel.target) for rel in outgoing],
             "incoming": [(rel.inverse_label, rel.source) for rel in incoming],

@@ -3,8 +3,10 @@
 Status is never typed by editors: it follows from the effective date, the optional expiry date
 and whether a live directive declares that it replaces this one. The same rule exists twice on
 purpose, once in Python for a single page and once as query conditions so that listings can
-filter on it in the database; tests hold the two together at the date edges. Nothing is stored:
-the status changes with the date, and the conditions are plain comparisons an index serves.
+filter on it in the database; tests hold the two together at the date edges. The status itself
+is not stored, as it changes with the date: the conditions are plain comparisons. Whether a live
+directive replaces a document is stored on it (``DirectivePage.replaced``, written again by
+``directives.replacements`` whenever it may change), so that is a plain comparison too.
 """
 
 from django.db import models
@@ -37,7 +39,8 @@ def derive_status(effective_on, expires_on, is_replaced, on):
 
 
 def replaced_by_live_directive(relation_model):
-    """A subquery: a live directive declares that it replaces the outer one."""
+    """A subquery: a live directive declares that it replaces the outer one (what
+    ``DirectivePage.replaced`` stores)."""
     return Exists(
         relation_model.objects.filter(
             target=OuterRef("pk"), kind=relation_model.Kind.REPLACES, source__live=True
@@ -45,13 +48,13 @@ def replaced_by_live_directive(relation_model):
     )
 
 
-def status_conditions(relation_model, on):
+def status_conditions(on):
     """{status: condition}, one condition per status, none overlapping.
 
     Filtering on a condition leaves the register's newest-first index usable (page 1 stops
     after its twenty rows); the annotation below is the same conditions in one ``Case``.
     """
-    replaced = replaced_by_live_directive(relation_model)
+    replaced = Q(replaced=True)
     started = Q(effective_on__lte=on)
     ended = Q(expires_on__lte=on)
     return {
@@ -62,11 +65,11 @@ def status_conditions(relation_model, on):
     }
 
 
-def status_annotation(relation_model, on):
+def status_annotation(on):
     return Case(
         *[
             When(condition, then=Value(status))
-            for status, condition in status_conditions(relation_model, on).items()
+            for status, condition in status_conditions(on).items()
         ],
         default=Value(LegalStatus.IN_FORCE),
         output_field=models.CharField(),
