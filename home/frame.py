@@ -9,7 +9,7 @@ and page URLs, the settings context processor, the ``main_menu_pages`` tag), so 
 between requests (``pagecache.frame``) spares all four queries and the round trip.
 """
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from wagtail.models import Site
 
@@ -25,10 +25,6 @@ class Frame:
     menu: list = field(default_factory=list)
     settings: PortalSettings | None = None
     root_paths: list = field(default_factory=list)
-
-
-# Part of a kept frame's key: a frame kept by code with other fields is never read back.
-FRAME_FORMAT = ",".join(attribute.name for attribute in fields(Frame))
 
 
 def menu_pages(site):

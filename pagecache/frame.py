@@ -14,7 +14,7 @@ signed-in editors read the database as before. Off with ``FRAGMENT_CACHE_ENABLED
 from django.conf import settings
 from django.urls import Resolver404, resolve
 
-from home.frame import FRAME_FORMAT, install, load_frame
+from home.frame import install, load_frame
 from pagecache import store
 from pagecache.middleware import anonymous_read
 from pagecache.routes import install_route
@@ -28,7 +28,7 @@ FRAME_VIEWS = {PAGE_VIEW, "search", "articles:tag", "articles:feed", "sitemap"}
 
 def cached_frame(request, generation):
     """The frame of the request's host and port in ``generation``, read on a miss."""
-    key = store.frame_key(generation, request.get_host(), request.get_port(), FRAME_FORMAT)
+    key = store.frame_key(generation, request.get_host(), request.get_port())
     return store.kept(key, lambda: load_frame(request))
 
 

@@ -12,6 +12,9 @@ Template fragments (``{% fragment %}``, pagecache/templatetags) are keyed on one
 the generation, which every purge replaces: a fragment never outlives a change that purged
 any page, whichever page showed it.
 
+The keys of pages, frames, routes and fragments also name the release of the code that made
+them (``pagecache.release``): a deployment never serves what the previous code kept.
+
 With the cache in Redis, each process also keeps its own copies of what it read or stored
 (``PAGE_CACHE_LOCAL_ALIAS``), marked with the generation they were valid in. A copy is used
 while the generation is unchanged (one small read from Redis instead of the page, frame, route
@@ -25,6 +28,8 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+
+from pagecache import release
 
 # Query parameters that never change what a page shows (campaign tags added by sharing).
 IGNORED_PARAMETERS = ("utm_", "fbclid", "gclid", "zarsrc")
@@ -80,7 +85,8 @@ class Lookup:
 
     def __init__(self, host, path, query_string):
         self.path = path
-        self.entry_key = f"{KEY_PREFIX}:page:{_digest(f'{host}|{path}|{query_string}')}"
+        address = _digest(f"{host}|{path}|{query_string}")
+        self.entry_key = f"{KEY_PREFIX}:page:{release.current()}:{address}"
         self.token_keys = token_keys(path)
         if not self._local_copy():
             self._shared_entry()
@@ -184,14 +190,18 @@ def kept(key, compute):
     return value
 
 
-def frame_key(generation_token, host, port, layout):
-    return f"{KEY_PREFIX}:frame:{generation_token}:{_digest(f'{host}|{port}|{layout}')}"
+def frame_key(generation_token, host, port):
+    return _kept_key("frame", generation_token, f"{host}|{port}")
 
 
 def route_key(generation_token, host, port, path):
-    return f"{KEY_PREFIX}:route:{generation_token}:{_digest(f'{host}|{port}|{path}')}"
+    return _kept_key("route", generation_token, f"{host}|{port}|{path}")
 
 
 def fragment_key(generation_token, name, values):
     text = "|".join(str(value) for value in values)  # str: lazy translations by their text
-    return f"{KEY_PREFIX}:fragment:{generation_token}:{name}:{_digest(text)}"
+    return _kept_key(f"fragment:{name}", generation_token, text)
+
+
+def _kept_key(kind, generation_token, text):
+    return f"{KEY_PREFIX}:{kind}:{release.current()}:{generation_token}:{_digest(text)}"
