@@ -17,9 +17,10 @@ them (``pagecache.release``): a deployment never serves what the previous code k
 
 With the cache in Redis, each process also keeps its own copies of what it read or stored
 (``PAGE_CACHE_LOCAL_ALIAS``), marked with the generation they were valid in. A copy is used
-while the generation is unchanged (one small read from Redis instead of the page, frame, route
-and fragments): every purge replaces the generation, so no copy outlives a change, in any
-process. After a purge each process reads again from Redis what it still needs.
+while the generation is unchanged: every purge replaces the generation and announces it to
+every process (``pagecache.generation``), so no copy outlives a change, in any process, and a
+page served from a copy asks Redis nothing. After a purge each process reads again from Redis
+what it still needs.
 """
 
 import hashlib
@@ -29,6 +30,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import caches
 
+from pagecache import generation as announcements
 from pagecache import release
 
 # Query parameters that never change what a page shows (campaign tags added by sharing).
@@ -97,7 +99,7 @@ class Lookup:
         copy = near.get(self.entry_key) if near is not None else None
         if copy is None:
             return False
-        self.generation = cache().get(GENERATION_KEY)
+        self.generation = generation()
         if self.generation is None or self.generation != copy["generation"]:
             return False
         self.tokens, self.entry = copy["tokens"], copy
@@ -149,10 +151,21 @@ def purge(paths=(), subtrees=(), everything=False):
     if new_tokens:
         new_tokens[GENERATION_KEY] = secrets.token_hex(8)
         cache().set_many(new_tokens, timeout=None)
+        if local() is not None:
+            announcements.known.purged()
+            announcements.announce(cache())
 
 
 def generation():
-    """The current fragment generation (made on first use, or after an eviction)."""
+    """The current generation. With the cache in Redis, the one this process knows while no
+    purge has been announced (``pagecache.generation``); else read now."""
+    if local() is not None:
+        return announcements.known.current(cache(), read_generation)
+    return read_generation()
+
+
+def read_generation():
+    """The generation in the cache (made on first use, or after an eviction)."""
     store = cache()
     found = store.get(GENERATION_KEY)
     if found is None:

@@ -7,6 +7,7 @@ Redis, as one made by another process does: the test's process must see it there
 """
 
 import os
+import threading
 import uuid
 
 import pytest
@@ -15,6 +16,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from pagecache import generation as announcements
 from pagecache import store
 from site_config.settings.base import redis_caches
 from tests.factories import make_image, make_news
@@ -35,7 +37,9 @@ def redis_cache(settings):
         store.client.get_client().ping()
     except Exception as error:  # noqa: BLE001 - any connection failure means no Redis here
         pytest.skip(f"Redis is not reachable at {REDIS_URL}: {error}")
+    announcements.known.forget()  # a subscription of another test's cache
     yield store
+    announcements.known.forget()
     store.delete_pattern("*")
 
 
@@ -88,9 +92,9 @@ def test_a_render_takes_fragments_from_its_copies_until_a_change(
     assert "Tin mới hơn trong cùng chuyên mục" in page, "the neighbours fragment was renewed"
 
 
-def test_a_warm_render_asks_redis_once(settings, redis_cache, reader, province, monkeypatch):
-    """Only the generation: frame, route, fragments, the sites' root paths and the image's
-    renditions come from the process's copies."""
+def test_a_warm_render_asks_redis_nothing(settings, redis_cache, reader, province, monkeypatch):
+    """The generation is known until a purge is announced; frame, route, fragments, the sites'
+    root paths and the image's renditions come from the process's copies."""
     settings.PAGE_CACHE_ENABLED = False
     item = make_news(province, "Tin có ảnh", featured_image=make_image())
     assert reader.get(item.url).status_code == 200
@@ -104,5 +108,44 @@ def test_a_warm_render_asks_redis_once(settings, redis_cache, reader, province, 
         ),
     )
     assert reader.get(item.url).status_code == 200
-    assert [name for name, _key in commands] == ["GET"], commands
-    assert commands[0][1].endswith(store.GENERATION_KEY)
+    assert reader.get(item.url)["X-Page-Cache"] == "BYPASS"
+    assert commands == []
+
+
+def in_another_process(work):
+    """Run ``work`` as another app process would: its own thread has its own subscription and
+    known generation, and only Redis connects the two."""
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+
+
+def test_a_purge_elsewhere_reaches_the_next_request_here(redis_cache, reader, province):
+    assert reader.get(province.url)["X-Page-Cache"] == "MISS"
+    assert reader.get(province.url)["X-Page-Cache"] == "HIT"
+    in_another_process(lambda: store.purge(paths=[province.url]))
+    assert reader.get(province.url)["X-Page-Cache"] == "MISS", "told by the announcement"
+
+
+def test_a_broken_subscription_reads_the_generation_again(
+    redis_cache, reader, province, monkeypatch
+):
+    reader.get(province.url)
+    monkeypatch.setattr(announcements, "announce", lambda cache: None)  # announcements lost
+    host, port = announcements.known.pubsub.connection._sock.getsockname()[:2]
+    redis_cache.client.get_client().execute_command("CLIENT", "KILL", "ADDR", f"{host}:{port}")
+    in_another_process(lambda: store.purge(paths=[province.url]))
+    assert reader.get(province.url)["X-Page-Cache"] == "MISS", "as after a Redis restart"
+    assert reader.get(province.url)["X-Page-Cache"] == "HIT"
+    assert announcements.known.pubsub is not None, "subscribed again"
+
+
+def test_a_lost_announcement_is_caught_up_within_the_revalidation_time(
+    redis_cache, reader, province, monkeypatch
+):
+    reader.get(province.url)
+    monkeypatch.setattr(announcements, "announce", lambda cache: None)
+    in_another_process(lambda: store.purge(paths=[province.url]))
+    assert reader.get(province.url)["X-Page-Cache"] == "HIT", "not told: the known generation"
+    monkeypatch.setattr(announcements, "REVALIDATE_SECONDS", 0)
+    assert reader.get(province.url)["X-Page-Cache"] == "MISS", "read again after the bound"
