@@ -22,6 +22,7 @@ import time
 from redis.exceptions import RedisError
 
 REVALIDATE_SECONDS = 1.0
+SUBSCRIBE_SECONDS = 1.0
 CHANNEL = "pagecache:purged"
 
 logger = logging.getLogger("portal.cache")
@@ -69,7 +70,12 @@ class KnownGeneration(threading.local):
         self.pubsub, self.value, self.pid = None, None, os.getpid()  # a forked worker's own
         pubsub = cache.client.get_client(write=True).pubsub()
         pubsub.subscribe(channel(cache))
-        self.pubsub = pubsub  # the generation is read after this: no purge falls between
+        # Confirmed before the generation is read: no purge can fall between the two.
+        confirmation = pubsub.get_message(timeout=SUBSCRIBE_SECONDS)
+        if confirmation is None or confirmation["type"] != "subscribe":
+            pubsub.close()
+            raise RedisError("the subscription was not confirmed")
+        self.pubsub = pubsub
 
     def _purge_announced(self):
         announced = False
