@@ -4,8 +4,10 @@ Kept apart from the command that starts the servers so that each piece can be ch
 own: the parser on wrk's output, the ratios and goals on given figures.
 """
 
+import logging
 import re
 import statistics
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 # wrk's Lua hook: one line of integers (microseconds) after the run, easier to read than its
@@ -162,3 +164,13 @@ def table(report_rows, details):
 
 def _count(value):
     return "-" if value is None else str(value)
+
+
+@contextmanager
+def quiet_request_log():
+    """No line per request of the in-process measuring on the report's terminal."""
+    logging.disable(logging.INFO)
+    try:
+        yield
+    finally:
+        logging.disable(logging.NOTSET)

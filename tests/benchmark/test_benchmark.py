@@ -11,7 +11,7 @@ from tests.factories import make_directive, make_directive_index, make_news, mak
 pytestmark = pytest.mark.django_db
 
 
-def test_benchmark_reports_each_live_page_type_with_its_queries(home_page, site_settings):
+def test_benchmark_reports_each_live_page_type_with_its_queries(home_page, site_settings, caplog):
     category = make_news_index(home_page, "Tin trong tỉnh")
     older = make_news(category, "Tin cũ")
     newest = make_news(category, "Tin mới nhất", tags=["nông thôn mới"])
@@ -21,6 +21,9 @@ def test_benchmark_reports_each_live_page_type_with_its_queries(home_page, site_
 
     out = StringIO()
     call_command("benchmark", repeat=2, stdout=out)
+    assert not [record for record in caplog.records if record.name == "portal.request"], (
+        "no line per measured request between the report's lines"
+    )
     header, *lines = out.getvalue().splitlines()
     assert header.split()[:2] == ["Trạng", "thái"], "the report speaks Vietnamese"
     rows = {}

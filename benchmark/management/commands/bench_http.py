@@ -15,7 +15,6 @@ report gives the median over the rounds. Then the uncached server is loaded up t
 requests in all and each worker's memory is printed.
 """
 
-import logging
 import os
 import re
 import secrets
@@ -84,22 +83,12 @@ def reader_paths(client):
 def count_queries(client, path, cached):
     """SQL queries of one request in the steady state: rendered (page cache off), or answered
     from the page cache after it was stored."""
-    with override_settings(PAGE_CACHE_ENABLED=cached), quiet_request_log():
+    with override_settings(PAGE_CACHE_ENABLED=cached), http.quiet_request_log():
         client.get(path)
         client.get(path)
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
     return len(queries)
-
-
-@contextmanager
-def quiet_request_log():
-    """No line per request of the in-process counting on the report's terminal."""
-    logging.disable(logging.INFO)
-    try:
-        yield
-    finally:
-        logging.disable(logging.NOTSET)
 
 
 def worker_memory(master_pid):

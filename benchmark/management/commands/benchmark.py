@@ -29,6 +29,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from benchmark import http
 from core.queries import reader_pages
 from core.text import fold_for_search
 
@@ -184,7 +185,7 @@ class Command(BaseCommand):
             + _("Address")
         )
         figures = {}
-        with override_settings(PAGE_CACHE_ENABLED=False):
+        with override_settings(PAGE_CACHE_ENABLED=False), http.quiet_request_log():
             for kind, path in sample_paths().items():
                 status, queries, median, p95 = measure(client, path, max(repeat, 1))
                 figures[kind] = {"path": path, "queries": queries, "median": median, "p95": p95}
