@@ -18,7 +18,7 @@ them (``pagecache.release``): a deployment never serves what the previous code k
 With the cache in Redis, each process also keeps its own copies of what it read or stored
 (``PAGE_CACHE_LOCAL_ALIAS``), marked with the generation they were valid in. A copy is used
 while the generation is unchanged: every purge replaces the generation and announces it to
-every process (``pagecache.generation``), so no copy outlives a change, in any process, and a
+every process (``pagecache.announcements``), so no copy outlives a change, in any process, and a
 page served from a copy asks Redis nothing. After a purge each process reads again from Redis
 what it still needs.
 """
@@ -30,8 +30,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import caches
 
-from pagecache import generation as announcements
-from pagecache import release
+from pagecache import announcements, release
 
 # Query parameters that never change what a page shows (campaign tags added by sharing).
 IGNORED_PARAMETERS = ("utm_", "fbclid", "gclid", "zarsrc")
@@ -158,7 +157,7 @@ def purge(paths=(), subtrees=(), everything=False):
 
 def generation():
     """The current generation. With the cache in Redis, the one this process knows while no
-    purge has been announced (``pagecache.generation``); else read now."""
+    purge has been announced (``pagecache.announcements``); else read now."""
     if local() is not None:
         return announcements.known.current(cache(), read_generation)
     return read_generation()

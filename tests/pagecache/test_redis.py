@@ -16,8 +16,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pagecache import generation as announcements
-from pagecache import store
+from pagecache import announcements, store
 from site_config.settings.base import redis_caches
 from tests.factories import make_image, make_news
 
